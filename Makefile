@@ -1,0 +1,63 @@
+# cleanread: the targets of DESIGN.md (build, run, test, eval, bench) and
+# the steps they are made of. Nothing here needs a tool beyond Go, node and
+# (for the browser tests) chromium, which .ci/run installs.
+
+GO      ?= go
+GOROOT  := $(shell $(GO) env GOROOT)
+# The evaluation data lives beside the repository, never inside it.
+CORPUS  ?= ../shared/corpus
+SCORER  ?= $(dir $(abspath $(CORPUS)))eval
+PRED    ?= eval-out/pred
+ADDR    ?= 127.0.0.1:8080
+# Go sources to check with gofmt (not vendored or generated trees).
+GOFILES  = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/node_modules/*')
+
+.PHONY: all build cli wasm run test lint test-go test-wasm test-browser eval bench clean
+
+all: build
+
+## build: bin/cleanread and the web bundle (the wasm under web/dist/)
+build: cli wasm
+
+cli:
+	$(GO) build -trimpath -o bin/cleanread ./cmd/cleanread
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o web/dist/cleanread.wasm ./wasm
+	cp "$(GOROOT)/lib/wasm/wasm_exec.js" web/dist/wasm_exec.js
+
+## run: build everything, then serve the demo on $(ADDR)
+run: build
+	bin/cleanread serve -addr $(ADDR)
+
+## test: every test. go test runs last, so its summary closes the output.
+test: lint test-wasm test-browser test-go
+
+lint:
+	@unformatted=$$(gofmt -l $(GOFILES)); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+# The wasm adapter's tests run under node through Go's own exec wrapper.
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(GOROOT)/lib/wasm/go_js_wasm_exec" ./wasm/...
+
+# Browser end-to-end tests; web/ adds its recipe here.
+test-browser: build
+
+test-go:
+	$(GO) test ./...
+
+## eval: run the CLI over $(CORPUS) and print the score table and the worst pages
+eval: cli
+	@test -d "$(CORPUS)" || { echo "make eval: no corpus at $(CORPUS): the evaluation data lives in ../shared beside the repository (or set CORPUS=DIR)" >&2; exit 1; }
+	@test -f "$(SCORER)/score.go" || { echo "make eval: no scorer at $(SCORER)/score.go (set SCORER=DIR)" >&2; exit 1; }
+	$(GO) run ./tools/eval -cli bin/cleanread -corpus "$(CORPUS)" -scorer "$(SCORER)" -pred "$(PRED)"
+
+## bench: Go benchmarks of the pipeline
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./core/...
+
+clean:
+	rm -rf bin eval-out web/dist/cleanread.wasm web/dist/wasm_exec.js
