@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"syscall"
 	"time"
@@ -82,12 +83,18 @@ func (f *fetcher) fetch(ctx context.Context, rawURL string) (page, error) {
 
 // describe rewords the transport errors people meet most.
 func (f *fetcher) describe(err error) error {
+	// A *url.Error repeats the method and URL, which the message's
+	// "cleanread: INPUT:" prefix already says.
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
 	var ne net.Error
 	switch {
 	case errors.Is(err, core.ErrTooLarge):
 		return err
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
-		return fmt.Errorf("timed out after %s: %w", f.timeout, err)
+		return fmt.Errorf("timed out after %s", f.timeout)
 	case errors.Is(err, syscall.ECONNRESET):
 		return fmt.Errorf("connection reset by the server: %w", err)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
