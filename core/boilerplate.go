@@ -1,0 +1,337 @@
+package core
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 6: strip boilerplate inside the chosen container. Spam reposts and
+// many CMS templates put site furniture in the same container as the
+// article, as siblings of its paragraphs: a hotline above the headline, a
+// "scan to read on your phone" line, a disclaimer, a re-edit stamp and rows
+// of links below the last paragraph. The article is read as a sequence of
+// leaf blocks, and each is classed:
+//
+//   - content: a paragraph as long as the article's own (relative to the
+//     median paragraph) with few links;
+//   - strong furniture: a row or list of links, a short line that is mostly
+//     a date, time or phone number, a small image (badge, QR code) with a
+//     short caption;
+//   - weak: anything else short.
+//
+// Before the first content block and after the last one, strong furniture
+// goes; weak blocks go when furniture stands on their outer side too (a
+// disclaimer between a QR line and an edit stamp), and stay when they touch
+// the article (a "reprinted from" line right after the last paragraph).
+// Inside the article only repeated links are removed.
+
+var (
+	dateRe  = regexp.MustCompile(`(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d|\d{1,2}:\d\d`)
+	phoneRe = regexp.MustCompile(`\+?\(?\d{2,5}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,5}`)
+)
+
+type blockClass uint8
+
+const (
+	classWeak blockClass = iota
+	classContent
+	classStrong
+	classHeading
+)
+
+type leaf struct {
+	n       *html.Node
+	text    string
+	st      textStats
+	linkEff int
+	links   int
+	images  int
+	small   bool // every image is declared small (badge, icon, QR code)
+	class   blockClass
+	why     string
+}
+
+// leafBlocks flattens the article into its leaf blocks: wrappers whose
+// children are all blocks are opened, everything else is a leaf.
+func leafBlocks(art *html.Node) []*html.Node {
+	var out []*html.Node
+	stack := []*html.Node{art}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n != art && !isWrapper(n) {
+			out = append(out, n)
+			continue
+		}
+		var kids []*html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				kids = append(kids, c)
+			}
+		}
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
+	}
+	return out
+}
+
+// isWrapper reports a block that only groups other blocks.
+func isWrapper(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Header, atom.Footer, atom.Center, atom.Aside:
+	default:
+		return false
+	}
+	hasBlock := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			if !isBlock(c.DataAtom) {
+				return false
+			}
+			hasBlock = true
+		}
+	}
+	return hasBlock
+}
+
+func measureLeaf(n *html.Node) *leaf {
+	l := &leaf{n: n, small: true}
+	var b strings.Builder
+	inLink := 0
+	walk(n, func(k *html.Node) bool {
+		switch k.Type {
+		case html.TextNode:
+			b.WriteString(k.Data)
+			if inLink > 0 {
+				l.linkEff += eff(countText(k.Data))
+			}
+		case html.ElementNode:
+			switch k.DataAtom {
+			case atom.A:
+				inLink++
+				l.links++
+			case atom.Img:
+				l.images++
+				if !smallImage(k) {
+					l.small = false
+				}
+			}
+			if isBlockish(k.DataAtom) && k != n {
+				b.WriteByte(' ')
+			}
+			return true
+		}
+		return false
+	}, func(k *html.Node) {
+		if k.Type == html.ElementNode && k.DataAtom == atom.A {
+			inLink--
+		}
+	})
+	l.text = normSpace(b.String())
+	l.st = countText(l.text)
+	return l
+}
+
+// smallImage reports an image declared at badge size.
+func smallImage(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		if v := strings.TrimSuffix(strings.TrimSpace(attr(n, k)), "px"); v != "" {
+			if x, err := strconv.Atoi(v); err == nil && x > 0 && x <= 200 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (l *leaf) linkDensity() float64 {
+	e := eff(l.st)
+	if e == 0 {
+		return 0
+	}
+	return float64(l.linkEff) / float64(e)
+}
+
+// stamp reports a short line that is mostly a date, a time or a phone
+// number (edit stamps, hotlines, datelines).
+func stamp(t string, st textStats) bool {
+	if st.words > 30 || st.clause > 2 {
+		return false
+	}
+	digits := 0
+	for _, r := range t {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits < 6 {
+		return false
+	}
+	return dateRe.MatchString(t) || phoneRe.MatchString(t)
+}
+
+// classify sets each leaf's class. median is the median word count of the
+// paragraph-like leaves.
+func classify(ls []*leaf) {
+	var sizes []int
+	for _, l := range ls {
+		if l.st.words >= 10 && l.linkDensity() < 0.3 {
+			sizes = append(sizes, l.st.words)
+		}
+	}
+	median := 0
+	if len(sizes) > 0 {
+		sort.Ints(sizes)
+		median = sizes[len(sizes)/2]
+	}
+	for _, l := range ls {
+		ld := l.linkDensity()
+		w := l.st.words
+		switch {
+		case isHeading(l.n.DataAtom):
+			l.class = classHeading
+		case l.links >= 2 && ld >= 0.5, l.links == 1 && ld >= 0.8 && w < 20:
+			l.class, l.why = classStrong, "links after the article"
+		case stamp(l.text, l.st):
+			l.class, l.why = classStrong, "date, time or phone line"
+		case l.images > 0 && l.small && w < 20 && l.st.clause == 0:
+			l.class, l.why = classStrong, "small image with a short caption"
+		case w == 0 && l.images == 0 && l.n.DataAtom != atom.Table && l.n.DataAtom != atom.Pre:
+			l.class, l.why = classStrong, "no text"
+		case w >= 20 && float64(w) >= 0.3*float64(median) && ld < 0.3 && (l.st.clause+l.st.stops > 0):
+			l.class = classContent
+		case w >= 40 && ld < 0.3:
+			l.class = classContent
+		case l.n.DataAtom == atom.Table || l.n.DataAtom == atom.Pre || l.n.DataAtom == atom.Figure ||
+			l.n.DataAtom == atom.Blockquote || (l.images > 0 && !l.small):
+			l.class = classContent
+		default:
+			l.class = classWeak
+		}
+	}
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// stripBoilerplate removes furniture around the article body.
+func (r *run) stripBoilerplate(art *html.Node) {
+	nodes := leafBlocks(art)
+	if len(nodes) < 2 {
+		return
+	}
+	ls := make([]*leaf, len(nodes))
+	for i, n := range nodes {
+		ls[i] = measureLeaf(n)
+	}
+	classify(ls)
+	first, last := -1, -1
+	for i, l := range ls {
+		if l.class == classContent {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return
+	}
+	// Tail: strong furniture goes; weak blocks go once furniture has begun.
+	begun := false
+	for i := last + 1; i < len(ls); i++ {
+		l := ls[i]
+		switch {
+		case l.class == classStrong:
+			begun = true
+			r.dropLeaf(l, l.why)
+		case l.class == classWeak && begun:
+			r.dropLeaf(l, "short line among furniture after the article")
+		case l.class == classHeading && begun:
+			r.dropLeaf(l, "heading among furniture after the article")
+		}
+	}
+	// Head: the mirror image, scanning up from the first content block.
+	begun = false
+	for i := first - 1; i >= 0; i-- {
+		l := ls[i]
+		switch {
+		case l.class == classStrong:
+			begun = true
+			r.dropLeaf(l, l.why)
+			r.headStamps = append(r.headStamps, l.text)
+		case l.class == classWeak && begun:
+			r.dropLeaf(l, "short line among furniture before the article")
+		}
+	}
+}
+
+func (r *run) dropLeaf(l *leaf, why string) {
+	r.remove(l.n, why, l.st.chars, l.text)
+	removeNode(l.n)
+}
+
+// dropRepeatedLinks removes links that repeat an earlier link of the
+// article (same target or same text): standing alone in their block they
+// go with it, inside running text they become plain text.
+func (r *run) dropRepeatedLinks(art *html.Node) {
+	seenHref := make(map[string]bool)
+	seenText := make(map[string]bool)
+	var alone, inline []*html.Node
+	walk(art, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if n.DataAtom != atom.A {
+			return true
+		}
+		href := attr(n, "href")
+		t := strings.ToLower(textOf(n))
+		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
+			return false
+		}
+		rep := seenHref[href] || (len([]rune(t)) >= farmMinRunes && seenText[t])
+		seenHref[href] = true
+		if t != "" {
+			seenText[t] = true
+		}
+		if !rep {
+			return false
+		}
+		if p := n.Parent; p != nil && isBlock(p.DataAtom) && soleElement(p) && p != art {
+			alone = append(alone, p)
+		} else {
+			inline = append(inline, n)
+		}
+		return false
+	}, nil)
+	for _, p := range alone {
+		if p.Parent != nil {
+			r.removed.Links++
+			r.addDetail("link", "repeated link", 1, textOf(p))
+			removeNode(p)
+		}
+	}
+	for _, a := range inline {
+		if a.Parent != nil {
+			r.removed.Links++
+			replaceWithChildren(a)
+		}
+	}
+}

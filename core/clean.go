@@ -1,0 +1,416 @@
+package core
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 3: clean. One walk over the page marks what can never be article
+// text (scripts, styles, hidden elements, forms, embedded objects) and what
+// is probably not (navigation, share bars, comments, ads, footers, found by
+// tag, role, class and id). Nothing is detached: the marks are read by the
+// scorer under the flags of the current retry, so a retry needs no
+// re-parse. The second half of this file cleans the chosen article.
+
+type mark uint8
+
+const (
+	markNone     mark = iota
+	markJunk          // never article text
+	markUnlikely      // probably furniture: skipped while flagStripUnlikely holds
+	markFarm          // a link farm (stage 5)
+)
+
+// flags are the retry sieve: each attempt drops one, from the strictest.
+type flags uint8
+
+const (
+	flagStripUnlikely flags = 1 << iota
+	flagWeightClasses
+	flagCleanConditionally
+)
+
+// sieve is the order of attempts; an attempt whose article is shorter than
+// minArticleUnits falls through to the next.
+var sieve = []flags{
+	flagStripUnlikely | flagWeightClasses | flagCleanConditionally,
+	flagWeightClasses | flagCleanConditionally,
+	flagCleanConditionally,
+	0,
+}
+
+// junkTags never hold article text.
+func isJunkTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe, atom.Object, atom.Embed,
+		atom.Applet, atom.Form, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Option,
+		atom.Svg, atom.Math, atom.Canvas, atom.Link, atom.Meta, atom.Frame, atom.Frameset,
+		atom.Dialog, atom.Head, atom.Title, atom.Audio, atom.Video, atom.Map, atom.Param, atom.Fieldset,
+		atom.Datalist, atom.Output, atom.Menu, atom.Base:
+		return true
+	}
+	return false
+}
+
+// Class and id words. The lists follow what Readability and trafilatura
+// learned on the web at large; each word is matched as a substring of the
+// lower-cased class and id.
+var (
+	// unlikelyWords mark furniture.
+	unlikelyWords = []string{"-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment",
+		"community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
+		"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
+		"supplemental", "pagination", "pager", "popup", "yom-remote", "share", "cookie", "newsletter",
+		"subscribe", "recommend", "copyright", "toolbar", "topbar", "navbar"}
+	// maybeWords rescue an element from unlikelyWords: they name content.
+	maybeWords = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
+	// positiveWords and negativeWords weigh candidates (±25).
+	positiveWords = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+		"pagination", "post", "text", "blog", "story", "detail", "zhengwen", "neirong"}
+	negativeWords = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact",
+		"footer", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+		"share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget",
+		"breadcrumb", "copyright", "nav", "menu"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// classWeight is Readability's class/id weight: +25 for a content word,
+// -25 for a furniture word, each side once.
+func classWeight(n *html.Node) int {
+	ci := classID(n)
+	if ci == "" {
+		return 0
+	}
+	w := 0
+	if containsAny(ci, negativeWords) {
+		w -= 25
+	}
+	if containsAny(ci, positiveWords) {
+		w += 25
+	}
+	return w
+}
+
+// isHidden reports elements that a browser would not show.
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	if attr(n, "aria-hidden") == "true" && n.DataAtom != atom.Img {
+		return true
+	}
+	st := attr(n, "style")
+	if st == "" {
+		return false
+	}
+	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+var unlikelyRoles = map[string]bool{"menu": true, "menubar": true, "complementary": true,
+	"navigation": true, "alert": true, "alertdialog": true, "dialog": true, "banner": true,
+	"contentinfo": true, "search": true}
+
+// markPage makes the marks of stage 3 over the whole body.
+func (r *run) markPage(body *html.Node) {
+	protect := 0 // inside table or code: class words there describe data, not layout
+	walk(body, func(n *html.Node) bool {
+		switch n.Type {
+		case html.CommentNode, html.DoctypeNode:
+			return false
+		case html.ElementNode:
+		default:
+			return true
+		}
+		if isJunkTag(n.DataAtom) || isHidden(n) {
+			r.marks[n] = markJunk
+			return false
+		}
+		if n.DataAtom == atom.Table || n.DataAtom == atom.Code || n.DataAtom == atom.Pre {
+			protect++
+		}
+		if protect == 0 && n != body && r.unlikely(n) {
+			r.marks[n] = markUnlikely
+		}
+		return true
+	}, func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Table || n.DataAtom == atom.Code || n.DataAtom == atom.Pre) && r.marks[n] != markJunk {
+			protect--
+		}
+	})
+}
+
+func (r *run) unlikely(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Footer:
+		return true
+	case atom.A, atom.Body, atom.Html, atom.Article, atom.Main:
+		return false
+	}
+	if role := attr(n, "role"); role != "" && unlikelyRoles[role] {
+		return true
+	}
+	ci := classID(n)
+	if ci == "" {
+		return false
+	}
+	return containsAny(ci, unlikelyWords) && !containsAny(ci, maybeWords)
+}
+
+// skipped reports whether the scorer and the article builder leave n out
+// under flags f.
+func (r *run) skipped(n *html.Node, f flags) bool {
+	switch r.marks[n] {
+	case markNone:
+		return false
+	case markUnlikely:
+		return f&flagStripUnlikely != 0
+	}
+	return true
+}
+
+// ---- Cleaning the chosen article ----
+
+// cstats are the counts that conditional cleaning decides on.
+type cstats struct {
+	text       textStats
+	linkEff    int
+	p, img     int
+	li, input  int
+	embed      int
+	headingEff int
+}
+
+func (c *cstats) add(o *cstats) {
+	c.text.add(o.text)
+	c.linkEff += o.linkEff
+	c.p += o.p
+	c.img += o.img
+	c.li += o.li
+	c.input += o.input
+	c.embed += o.embed
+	c.headingEff += o.headingEff
+}
+
+// conditional names the elements that conditional cleaning judges.
+func conditional(a atom.Atom) bool {
+	switch a {
+	case atom.Table, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Aside, atom.Dl, atom.Header:
+		return true
+	}
+	return false
+}
+
+// prepArticle cleans the copied article under flags f: conditional
+// cleaning of tables, lists and divisions that look like furniture
+// (Readability's _cleanConditionally, counted in eff units), headings with
+// furniture classes, and empty blocks. orig maps copies to the page's
+// nodes, for class weights and scores.
+func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.Node]*html.Node) {
+	stats := make(map[*html.Node]*cstats, 256)
+	var drop []*html.Node
+	removed := make(map[*html.Node]bool)
+	figures := 0
+	walk(art, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Figure {
+			figures++
+		}
+		return n.Type == html.ElementNode || n.Type == html.DocumentNode
+	}, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		c := &cstats{}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			switch k.Type {
+			case html.TextNode:
+				c.text.add(countText(k.Data))
+			case html.ElementNode:
+				if removed[k] {
+					continue
+				}
+				if ks := stats[k]; ks != nil {
+					c.add(ks)
+				}
+			}
+		}
+		switch n.DataAtom {
+		case atom.A:
+			c.linkEff = eff(c.text)
+		case atom.P:
+			c.p++
+		case atom.Img:
+			c.img++
+		case atom.Li:
+			c.li++
+		case atom.Input:
+			c.input++
+		case atom.Object, atom.Embed, atom.Iframe, atom.Video, atom.Audio:
+			c.embed++
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			c.headingEff = eff(c.text)
+			if f&flagWeightClasses != 0 && n.DataAtom <= atom.H3 && classWeight(n) < 0 && n != art {
+				r.remove(n, "heading with a furniture class", eff(c.text), textOf(n))
+				removed[n] = true
+				drop = append(drop, n)
+				return
+			}
+		case atom.Figure:
+			figures--
+		}
+		stats[n] = c
+		if n == art || f&flagCleanConditionally == 0 || !conditional(n.DataAtom) {
+			return
+		}
+		if why := r.furniture(n, c, f, s, orig, figures > 0); why != "" {
+			r.remove(n, why, eff(c.text), textOf(n))
+			removed[n] = true
+			drop = append(drop, n)
+		}
+	})
+	for _, n := range drop {
+		removeNode(n)
+	}
+	removeEmpty(art)
+}
+
+// furniture says why an element of the article looks like furniture, or
+// returns "" to keep it.
+func (r *run) furniture(n *html.Node, c *cstats, f flags, s *scoring, orig map[*html.Node]*html.Node, inFigure bool) string {
+	o := orig[n]
+	if o == nil {
+		o = n
+	}
+	if n.DataAtom == atom.Table && isDataTable(n) {
+		return ""
+	}
+	weight := 0
+	if f&flagWeightClasses != 0 {
+		weight = classWeight(o)
+	}
+	score := 0.0
+	if in := s.info(o); in != nil && in.cand {
+		score = in.score
+	}
+	if float64(weight)+score < 0 {
+		return "negative class weight"
+	}
+	if c.text.clause >= 10 {
+		return ""
+	}
+	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl
+	te := eff(c.text)
+	ld := 0.0
+	if te > 0 {
+		ld = float64(c.linkEff) / float64(te)
+	}
+	hd := 0.0
+	if te > 0 {
+		hd = float64(c.headingEff) / float64(te)
+	}
+	li := c.li - 100
+	switch {
+	case c.img > 1 && float64(c.p)/float64(c.img) < 0.5 && !inFigure:
+		return "more images than paragraphs"
+	case !isList && li > c.p:
+		return "more list items than paragraphs"
+	case c.input > c.p/3:
+		return "form inputs"
+	case !isList && hd < 0.9 && te < minParagraphEff && (c.img == 0 || c.img > 2) && !inFigure:
+		return "too little text"
+	case !isList && weight < 25 && ld > 0.2:
+		return "link density"
+	case weight >= 25 && ld > 0.5:
+		return "link density"
+	case (c.embed == 1 && te < 75) || c.embed > 1:
+		return "embeds"
+	case isList && ld > 0.5 && te > 0:
+		return "list of links"
+	}
+	return ""
+}
+
+// isDataTable tells tables of data from layout tables.
+func isDataTable(t *html.Node) bool {
+	if attr(t, "role") == "presentation" || attr(t, "datatable") == "0" {
+		return false
+	}
+	if attr(t, "summary") != "" {
+		return true
+	}
+	rows, cols := 0, 0
+	data := false
+	walk(t, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		switch n.DataAtom {
+		case atom.Table:
+			if n != t {
+				data = false
+				rows = -1 << 20 // nested tables are layout
+				return false
+			}
+		case atom.Caption, atom.Thead, atom.Tfoot, atom.Colgroup, atom.Th:
+			data = true
+		case atom.Tr:
+			rows++
+			k := 0
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if isElem(c, atom.Td) || isElem(c, atom.Th) {
+					k++
+				}
+			}
+			if k > cols {
+				cols = k
+			}
+		}
+		return true
+	}, nil)
+	if rows < 0 {
+		return false
+	}
+	return data || rows >= 10 || cols > 4 || rows*cols > 10
+}
+
+// removeEmpty drops blocks left without text or media.
+func removeEmpty(art *html.Node) {
+	var empty []*html.Node
+	keep := make(map[*html.Node]bool)
+	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Img, atom.Br, atom.Hr, atom.Td, atom.Th, atom.Tr, atom.Picture, atom.Source:
+			keep[n] = true
+			return
+		}
+		has := false
+		for c := n.FirstChild; c != nil && !has; c = c.NextSibling {
+			if c.Type == html.TextNode && normSpace(c.Data) != "" || keep[c] {
+				has = true
+			}
+		}
+		if has || n == art {
+			keep[n] = true
+			return
+		}
+		if isBlock(n.DataAtom) || n.DataAtom == atom.A || n.DataAtom == atom.Span {
+			empty = append(empty, n)
+		}
+	})
+	for _, n := range empty {
+		removeNode(n)
+	}
+}

@@ -1,0 +1,423 @@
+package core
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Stage 1: decode. Bytes become UTF-8 the way browsers do it, in order:
+// a byte-order mark, the transport's charset, a <meta> declaration in the
+// first 64 KiB, a statistical guess among the legacy CJK encodings, and
+// windows-1252 last. Two departures from the browser's rules, both because
+// real pages lie: a page whose bytes are valid UTF-8 (with non-ASCII in
+// them) is UTF-8 whatever a single-byte label says, and gb2312/GBK labels
+// decode as GB18030, their superset.
+
+// prescanLimit is how far into the page a <meta> charset is looked for.
+const prescanLimit = 64 << 10
+
+// decoded is the result of stage 1.
+type decoded struct {
+	text    string
+	charset string // canonical name of the encoding used
+	how     string // which rule chose it: bom, transport, meta, utf8, guess, default
+}
+
+// sniffNotHTML refuses input that is plainly not a page.
+func sniffNotHTML(b []byte) error {
+	t := bytes.TrimLeft(b, " \t\r\n\f\x00")
+	if len(t) == 0 {
+		return errorf(ErrNotHTML, "empty input")
+	}
+	switch {
+	case bytes.HasPrefix(t, []byte("%PDF-")):
+		return errorf(ErrNotHTML, "a PDF document")
+	case bytes.HasPrefix(t, []byte("\x89PNG")), bytes.HasPrefix(t, []byte("\xff\xd8\xff")),
+		bytes.HasPrefix(t, []byte("GIF8")):
+		return errorf(ErrNotHTML, "an image")
+	case bytes.HasPrefix(t, []byte("PK\x03\x04")), bytes.HasPrefix(t, []byte("\x1f\x8b")):
+		return errorf(ErrNotHTML, "a compressed archive")
+	}
+	if hasBOM(b) {
+		return nil
+	}
+	// Binary data: many control bytes in the first 8 KiB.
+	head := b
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			ctl++
+		}
+	}
+	if ctl*10 > len(head) {
+		return errorf(ErrNotHTML, "binary data (%d control bytes in the first %d)", ctl, len(head))
+	}
+	return nil
+}
+
+func hasBOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) ||
+		bytes.HasPrefix(b, []byte{0xFF, 0xFE})
+}
+
+// decode turns page bytes into UTF-8 text.
+func decode(b []byte, contentType string) (decoded, error) {
+	if err := sniffNotHTML(b); err != nil {
+		return decoded{}, err
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return decodeWith(b[3:], encoding.Nop, "utf-8", "bom")
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return decodeWith(b[2:], unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be", "bom")
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return decodeWith(b[2:], unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le", "bom")
+	}
+	if label := contentTypeCharset(contentType); label != "" {
+		if d, ok := decodeLabel(b, label, "transport"); ok {
+			return d, nil
+		}
+	}
+	if label := prescanMeta(b); label != "" {
+		if d, ok := decodeLabel(b, label, "meta"); ok {
+			return d, nil
+		}
+	}
+	if utf8.Valid(b) {
+		return decodeWith(b, encoding.Nop, "utf-8", "utf8")
+	}
+	enc, name := guessEncoding(b)
+	if enc != nil {
+		return decodeWith(b, enc, name, "guess")
+	}
+	return decodeWith(b, charmapWindows1252(), "windows-1252", "default")
+}
+
+func charmapWindows1252() encoding.Encoding {
+	e, _ := htmlindex.Get("windows-1252")
+	return e
+}
+
+// decodeLabel decodes b with the encoding named by an HTML label.
+func decodeLabel(b []byte, label, how string) (decoded, bool) {
+	enc, err := htmlindex.Get(label)
+	if err != nil {
+		// x/net/html/charset knows a few aliases the index lacks.
+		if enc, _ = charset.Lookup(label); enc == nil {
+			return decoded{}, false
+		}
+	}
+	name, _ := htmlindex.Name(enc)
+	switch name {
+	case "utf-8":
+		return must(decodeWith(b, encoding.Nop, "utf-8", how)), true
+	case "gbk", "gb18030":
+		enc, name = simplifiedchinese.GB18030, "gb18030"
+	case "utf-16le", "utf-16be":
+		// A page that reached us as bytes with a UTF-16 label but no BOM
+		// is almost always mislabelled ASCII-compatible text.
+		if utf8.Valid(b) {
+			return must(decodeWith(b, encoding.Nop, "utf-8", "utf8")), true
+		}
+		return decoded{}, false
+	}
+	if !isASCII(b) && utf8.Valid(b) && isSingleByte(name) {
+		// Declared Latin-1 (or another single-byte charset) yet valid
+		// UTF-8 with non-ASCII bytes: the declaration is stale.
+		return must(decodeWith(b, encoding.Nop, "utf-8", "utf8")), true
+	}
+	return must(decodeWith(b, enc, name, how)), true
+}
+
+func must(d decoded, _ error) decoded { return d }
+
+func isSingleByte(name string) bool {
+	return strings.HasPrefix(name, "windows-") || strings.HasPrefix(name, "iso-8859") ||
+		strings.HasPrefix(name, "koi8") || name == "macintosh" || name == "ibm866" || name == "x-mac-cyrillic"
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func decodeWith(b []byte, enc encoding.Encoding, name, how string) (decoded, error) {
+	if enc == encoding.Nop {
+		return decoded{text: strings.ToValidUTF8(string(b), "\uFFFD"), charset: name, how: how}, nil
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		// x/text decoders replace bad sequences; an error here means the
+		// transformer gave up, so keep what is valid of the raw bytes.
+		return decoded{text: strings.ToValidUTF8(string(b), "\uFFFD"), charset: "utf-8", how: "fallback"}, nil
+	}
+	return decoded{text: string(out), charset: name, how: how}, nil
+}
+
+// contentTypeCharset returns the charset parameter of a Content-Type value.
+func contentTypeCharset(ct string) string {
+	i := strings.Index(strings.ToLower(ct), "charset=")
+	if i < 0 {
+		return ""
+	}
+	v := ct[i+len("charset="):]
+	if j := strings.IndexAny(v, "; "); j >= 0 {
+		v = v[:j]
+	}
+	return strings.Trim(v, `"'`)
+}
+
+// prescanMeta finds a charset declared by <meta charset> or
+// <meta http-equiv="content-type" content="...; charset=..."> in the first
+// 64 KiB of the page.
+func prescanMeta(b []byte) string {
+	if len(b) > prescanLimit {
+		b = b[:prescanLimit]
+	}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return ""
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			if string(name) != "meta" || !hasAttr {
+				continue
+			}
+			var cs, content string
+			httpEquiv := false
+			for {
+				k, v, more := z.TagAttr()
+				switch string(k) {
+				case "charset":
+					cs = string(v)
+				case "http-equiv":
+					httpEquiv = strings.EqualFold(strings.TrimSpace(string(v)), "content-type")
+				case "content":
+					content = string(v)
+				}
+				if !more {
+					break
+				}
+			}
+			if cs = strings.TrimSpace(cs); cs != "" {
+				return cs
+			}
+			if httpEquiv {
+				if c := contentTypeCharset(content); c != "" {
+					return c
+				}
+			}
+		}
+	}
+}
+
+// guessEncoding picks the legacy multi-byte encoding whose byte structure
+// fits b best, or nil when none fits (the caller then uses windows-1252).
+// Each candidate is scored by how many of the high bytes form valid pairs,
+// and how many of those fall in the rows of that encoding's most frequent
+// characters (GB2312 level 1, Big5 frequent characters, kana and JIS
+// level 1, Hangul syllables).
+func guessEncoding(b []byte) (encoding.Encoding, string) {
+	if len(b) > 1<<20 {
+		b = b[:1<<20]
+	}
+	type cand struct {
+		enc  encoding.Encoding
+		name string
+		fit  func([]byte) (valid, common, bad int)
+	}
+	cands := []cand{
+		{simplifiedchinese.GB18030, "gb18030", fitGBK},
+		{traditionalchinese.Big5, "big5", fitBig5},
+		{japanese.ShiftJIS, "shift_jis", fitShiftJIS},
+		{japanese.EUCJP, "euc-jp", fitEUCJP},
+		{korean.EUCKR, "euc-kr", fitEUCKR},
+	}
+	best, bestScore := -1, 0
+	for i, c := range cands {
+		valid, common, bad := c.fit(b)
+		if valid == 0 {
+			continue
+		}
+		score := valid + 3*common - 20*bad
+		if bad*50 > valid { // more than 2% broken pairs: not this encoding
+			continue
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil, ""
+	}
+	return cands[best].enc, cands[best].name
+}
+
+// Each fit function walks b as the encoding would and counts valid
+// multi-byte characters, how many of them are frequent ones, and broken
+// sequences.
+
+func fitGBK(b []byte) (valid, common, bad int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if c == 0x80 || c == 0xFF || i+1 >= len(b) {
+			bad++
+			continue
+		}
+		t := b[i+1]
+		if t >= 0x30 && t <= 0x39 { // four-byte GB18030 sequence
+			i += 3
+			valid++
+			continue
+		}
+		if t < 0x40 || t == 0x7F || t == 0xFF {
+			bad++
+			continue
+		}
+		valid++
+		if c >= 0xB0 && c <= 0xD7 && t >= 0xA1 {
+			common++
+		} else if c == 0xA1 || c == 0xA3 { // CJK punctuation and full-width forms
+			common++
+		}
+		i++
+	}
+	return
+}
+
+func fitBig5(b []byte) (valid, common, bad int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if c < 0x81 || c == 0xFF || i+1 >= len(b) {
+			bad++
+			continue
+		}
+		t := b[i+1]
+		if !(t >= 0x40 && t <= 0x7E || t >= 0xA1 && t <= 0xFE) {
+			bad++
+			continue
+		}
+		valid++
+		if c >= 0xA4 && c <= 0xC6 || c == 0xA1 {
+			common++
+		}
+		i++
+	}
+	return
+}
+
+func fitShiftJIS(b []byte) (valid, common, bad int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if c >= 0xA1 && c <= 0xDF { // half-width katakana
+			valid++
+			continue
+		}
+		if !(c >= 0x81 && c <= 0x9F || c >= 0xE0 && c <= 0xFC) || i+1 >= len(b) {
+			bad++
+			continue
+		}
+		t := b[i+1]
+		if t < 0x40 || t == 0x7F || t > 0xFC {
+			bad++
+			continue
+		}
+		valid++
+		if c == 0x82 || c == 0x83 || c >= 0x88 && c <= 0x98 || c == 0x81 {
+			common++
+		}
+		i++
+	}
+	return
+}
+
+func fitEUCJP(b []byte) (valid, common, bad int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if i+1 >= len(b) {
+			bad++
+			continue
+		}
+		t := b[i+1]
+		if c == 0x8E && t >= 0xA1 && t <= 0xDF {
+			valid++
+			i++
+			continue
+		}
+		if c < 0xA1 || c == 0xFF || t < 0xA1 || t == 0xFF {
+			bad++
+			continue
+		}
+		valid++
+		if c == 0xA4 || c == 0xA5 { // kana: frequent in Japanese, rare in Chinese
+			common += 3
+		}
+		i++
+	}
+	return
+}
+
+func fitEUCKR(b []byte) (valid, common, bad int) {
+	spaced, pairs := 0, 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < 0x80 {
+			continue
+		}
+		if i+1 >= len(b) {
+			bad++
+			continue
+		}
+		t := b[i+1]
+		if c < 0xA1 || c == 0xFF || t < 0xA1 || t == 0xFF {
+			bad++
+			continue
+		}
+		valid++
+		pairs++
+		if i+2 < len(b) && b[i+2] == ' ' {
+			spaced++
+		}
+		i++
+	}
+	// Korean separates words with spaces; Chinese text in the same byte
+	// ranges does not. Without spaces the Hangul reading is implausible.
+	if pairs > 0 && spaced*8 >= pairs {
+		common = valid
+	} else {
+		valid /= 2
+	}
+	return
+}

@@ -1,0 +1,168 @@
+package core
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Small helpers over *html.Node. The pipeline works on the parsed nodes
+// directly rather than through goquery selections: a selection allocates
+// on every step, and these walks run over every node of every page. Every
+// walk is iterative, because browsers accept documents nested thousands of
+// levels deep and so must we, natively and in wasm.
+
+func attr(n *html.Node, key string) string {
+	for i := range n.Attr {
+		if n.Attr[i].Key == key && n.Attr[i].Namespace == "" {
+			return n.Attr[i].Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for i := range n.Attr {
+		if n.Attr[i].Key == key && n.Attr[i].Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i := range n.Attr {
+		if n.Attr[i].Key == key && n.Attr[i].Namespace == "" {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+func isElem(n *html.Node, a atom.Atom) bool {
+	return n != nil && n.Type == html.ElementNode && n.DataAtom == a
+}
+
+// next returns the node after n in document order, staying inside root;
+// with skip it does not enter n's children.
+func next(n, root *html.Node, skip bool) *html.Node {
+	if !skip && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for n != nil && n != root {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+		n = n.Parent
+	}
+	return nil
+}
+
+// textOf returns the text content of n with whitespace collapsed.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	appendText(&b, n)
+	return normSpace(b.String())
+}
+
+// appendText appends the raw text of n's subtree to b.
+func appendText(b *strings.Builder, root *html.Node) {
+	if root.Type == html.TextNode {
+		b.WriteString(root.Data)
+		return
+	}
+	for n := root.FirstChild; n != nil; n = next(n, root, false) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		} else if n.Type == html.ElementNode && isBlockish(n.DataAtom) {
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// isBlockish reports elements whose boundaries separate words.
+func isBlockish(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.Td, atom.Th, atom.Tr, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Section, atom.Article, atom.Blockquote, atom.Pre, atom.Ul,
+		atom.Ol, atom.Table, atom.Dd, atom.Dt, atom.Figure, atom.Figcaption, atom.Header, atom.Footer,
+		atom.Hr, atom.Main, atom.Aside, atom.Nav, atom.Address, atom.Dl, atom.Form, atom.Option:
+		return true
+	}
+	return false
+}
+
+// isBlock reports elements that start a new block of text when serialised.
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.Span, atom.A, atom.B, atom.I, atom.Em, atom.Strong, atom.Font, atom.Small, atom.Big,
+		atom.U, atom.S, atom.Sub, atom.Sup, atom.Code, atom.Abbr, atom.Cite, atom.Q, atom.Mark,
+		atom.Time, atom.Label, atom.Img, atom.Br, atom.Wbr, atom.Strike, atom.Del, atom.Ins, atom.Kbd,
+		atom.Samp, atom.Var, atom.Tt, atom.Dfn, atom.Bdi, atom.Bdo, atom.Data, atom.Picture,
+		atom.Source, atom.Nobr:
+		return false
+	}
+	return true
+}
+
+// removeNode detaches n from its parent.
+func removeNode(n *html.Node) {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+}
+
+// replaceWithChildren moves n's children into n's place and removes n.
+func replaceWithChildren(n *html.Node) {
+	p := n.Parent
+	if p == nil {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		nx := c.NextSibling
+		n.RemoveChild(c)
+		p.InsertBefore(c, n)
+		c = nx
+	}
+	p.RemoveChild(n)
+}
+
+// classID returns the lower-cased class and id of n, joined by a space.
+func classID(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	return strings.ToLower(c + " " + id)
+}
+
+// firstElem returns the first element descendant of root with atom a.
+func firstElem(root *html.Node, a atom.Atom) *html.Node {
+	for n := root; n != nil; n = next(n, root, false) {
+		if n.Type == html.ElementNode && n.DataAtom == a {
+			return n
+		}
+	}
+	return nil
+}
+
+// depthOf returns the number of ancestors of n.
+func depthOf(n *html.Node) int {
+	d := 0
+	for p := n.Parent; p != nil; p = p.Parent {
+		d++
+	}
+	return d
+}
+
+// isAncestor reports whether a is n or one of n's ancestors.
+func isAncestor(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,221 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/agnivade/levenshtein"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 5: remove link farms. SEO spam pages carry runs of links whose
+// texts differ by a word or two ("<district> <park> labour-dispatch
+// company" thirty times over). Anchors are grouped by the block that holds
+// them (climbing through list items, cells and single-link wrappers), and
+// within a group clustered by near-identical text: normalised Levenshtein
+// distance on runes, or a long shared prefix and suffix. A cluster of
+// farmMinLinks or more is a farm; its links go, and so does their container
+// when nothing else is left in it.
+//
+// Cost stays near-linear: each anchor is compared only with the first
+// member of the farmWindow most recent clusters of its group, on texts cut
+// to farmMaxRunes, so 200,000 links cost 200,000 × farmWindow small
+// comparisons at most.
+
+const (
+	farmMinLinks  = 5    // "several": fewer similar links are a normal list
+	farmMinRunes  = 4    // shorter anchor texts ("Home", "1", "下一页") are not compared
+	farmMaxRunes  = 48   // texts are compared on at most this many runes
+	farmWindow    = 8    // recent clusters an anchor is compared with
+	farmMaxDist   = 0.42 // normalised edit distance under which two texts are near-duplicates
+	farmAffixMin  = 0.6  // ... or share this much of the shorter text as prefix plus suffix
+	farmLeftShare = 0.2  // a container keeps no more than this share of other text to go too
+)
+
+type anchorRef struct {
+	n    *html.Node
+	text []rune
+}
+
+type farmCluster struct {
+	rep     []rune
+	members []*html.Node
+}
+
+// findLinkFarms marks the link farms of the page and returns how many
+// farms and links it found.
+func (r *run) findLinkFarms(body *html.Node) {
+	groups := make(map[*html.Node][]anchorRef)
+	var order []*html.Node
+	count := 0
+	limit := r.ex.limits.MaxLinks
+	walk(body, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if r.marks[n] == markJunk {
+			return false
+		}
+		if n.DataAtom != atom.A {
+			return true
+		}
+		count++
+		if limit > 0 && count > limit {
+			return false
+		}
+		t := []rune(strings.ToLower(textOf(n)))
+		if len(t) < farmMinRunes {
+			return false
+		}
+		if len(t) > farmMaxRunes {
+			t = t[:farmMaxRunes]
+		}
+		c := linkContainer(n)
+		if _, ok := groups[c]; !ok {
+			order = append(order, c)
+		}
+		groups[c] = append(groups[c], anchorRef{n, t})
+		return false
+	}, nil)
+	if limit > 0 && count > limit {
+		r.note("link-farm clustering looked at the first %d of %d links", limit, count)
+	}
+	for _, c := range order {
+		as := groups[c]
+		if len(as) < farmMinLinks {
+			continue
+		}
+		var active []*farmCluster
+		var all []*farmCluster
+		for _, a := range as {
+			var hit *farmCluster
+			for i := len(active) - 1; i >= 0; i-- {
+				if nearDuplicate(active[i].rep, a.text) {
+					hit = active[i]
+					break
+				}
+			}
+			if hit == nil {
+				hit = &farmCluster{rep: a.text}
+				all = append(all, hit)
+				active = append(active, hit)
+				if len(active) > farmWindow {
+					active = active[1:]
+				}
+			}
+			hit.members = append(hit.members, a.n)
+		}
+		for _, cl := range all {
+			if len(cl.members) < farmMinLinks {
+				continue
+			}
+			for _, m := range cl.members {
+				r.marks[m] = markFarm
+			}
+			r.removed.LinkFarms++
+			r.removed.Links += len(cl.members)
+			r.addDetail("linkfarm", "near-duplicate link texts", len(cl.members), textOf(cl.members[0])+" …")
+		}
+		r.dropEmptied(c)
+	}
+}
+
+// linkContainer returns the block that holds a link as one of a run: it
+// climbs through inline elements, list items, table cells and wrappers that
+// hold nothing but this link.
+func linkContainer(a *html.Node) *html.Node {
+	n := a.Parent
+	for n != nil && n.Parent != nil && n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Li, atom.Dd, atom.Dt, atom.Td, atom.Th, atom.Tr, atom.Tbody:
+			n = n.Parent
+			continue
+		case atom.Body:
+			return n
+		}
+		if !isBlock(n.DataAtom) || soleElement(n) {
+			n = n.Parent
+			continue
+		}
+		return n
+	}
+	return n
+}
+
+// soleElement reports whether n holds a single element and no other text.
+func soleElement(n *html.Node) bool {
+	elems := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			elems++
+			if elems > 1 {
+				return false
+			}
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		}
+	}
+	return elems == 1
+}
+
+// nearDuplicate reports whether two anchor texts differ only a little.
+func nearDuplicate(a, b []rune) bool {
+	la, lb := len(a), len(b)
+	lmax, lmin := la, lb
+	if lb > la {
+		lmax, lmin = lb, la
+	}
+	if lmax == 0 || float64(lmin) < float64(lmax)*0.5 {
+		return false
+	}
+	// Shared prefix and suffix: cheap, and catches "<place> company".
+	p := 0
+	for p < lmin && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < lmin-p && a[la-1-s] == b[lb-1-s] {
+		s++
+	}
+	if float64(p+s) >= farmAffixMin*float64(lmin) && p+s >= farmMinRunes {
+		return true
+	}
+	if float64(lmax-lmin) > farmMaxDist*float64(lmax) {
+		return false
+	}
+	d := levenshtein.ComputeDistance(string(a), string(b))
+	return float64(d) <= farmMaxDist*float64(lmax)
+}
+
+// dropEmptied marks a container whose text is almost all farm links.
+func (r *run) dropEmptied(c *html.Node) {
+	var farm, rest int
+	walk(c, func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			rest += letters(n.Data)
+			return false
+		}
+		if n.Type == html.ElementNode && r.marks[n] == markFarm {
+			farm += letters(textOf(n))
+			return false
+		}
+		return n.Type == html.ElementNode
+	}, nil)
+	if farm > 0 && float64(rest) <= farmLeftShare*float64(farm+rest) && c.DataAtom != atom.Body {
+		r.marks[c] = markFarm
+	}
+}
+
+func letters(s string) int {
+	k := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			k++
+		}
+	}
+	return k
+}

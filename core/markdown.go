@@ -1,0 +1,772 @@
+package core
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 8: Markdown. The article DOM is serialised to CommonMark with GFM
+// tables, and in the same walk to plain text (paragraphs, headings and list
+// items separated by blank lines). Every piece of page text is escaped, so
+// text can never become markup: a page that shows "**x**" or "<script>"
+// shows exactly that in the reader. Only links and images whose address
+// passes safeURL become Markdown links and images.
+//
+// The converter recurses over the article, whose depth the parse stage has
+// already capped at Limits.MaxDepth, so the page cannot choose the depth.
+
+type block struct {
+	md, tx string
+}
+
+type conv struct {
+	p        *parsed
+	hasBlock map[*html.Node]bool // inline elements that contain blocks
+}
+
+// toMarkdown converts the article to Markdown and text blocks.
+func toMarkdown(art *html.Node, p *parsed) (md, text string) {
+	c := &conv{p: p, hasBlock: make(map[*html.Node]bool)}
+	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.Parent == nil {
+			return
+		}
+		if (isBlock(n.DataAtom) && n.DataAtom != atom.Img) || c.hasBlock[n] {
+			if !isBlock(n.Parent.DataAtom) {
+				c.hasBlock[n.Parent] = true
+			}
+		}
+	})
+	bs := c.blocks(art)
+	var mb, tb strings.Builder
+	for _, b := range bs {
+		if b.md != "" {
+			if mb.Len() > 0 {
+				mb.WriteString("\n\n")
+			}
+			mb.WriteString(b.md)
+		}
+		if b.tx != "" {
+			if tb.Len() > 0 {
+				tb.WriteString("\n\n")
+			}
+			tb.WriteString(b.tx)
+		}
+	}
+	return mb.String(), tb.String()
+}
+
+// para accumulates one paragraph's inline content.
+type para struct {
+	md, tx   strings.Builder
+	space    bool // a space is pending before the next word
+	lead     bool // whitespace came before any content
+	hasImage bool
+}
+
+func (p *para) text(s string) {
+	for _, w := range splitSpace(s) {
+		if w == "" {
+			p.space = true
+			if p.tx.Len() == 0 && p.md.Len() == 0 {
+				p.lead = true
+			}
+			continue
+		}
+		p.flushSpace()
+		p.md.WriteString(escapeMD(w))
+		p.tx.WriteString(w)
+	}
+}
+
+func (p *para) flushSpace() {
+	if p.space && p.tx.Len() > 0 {
+		last, _ := utf8.DecodeLastRuneInString(p.tx.String())
+		if last != '\n' {
+			p.md.WriteByte(' ')
+			p.tx.WriteByte(' ')
+		}
+	}
+	p.space = false
+}
+
+// splitSpace splits s at whitespace runs, marking each run by "".
+func splitSpace(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) || r == 0xA0 {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			if len(out) == 0 || out[len(out)-1] != "" {
+				out = append(out, "")
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+func (p *para) empty() bool { return strings.TrimSpace(p.tx.String()) == "" && !p.hasImage }
+
+// finish returns the paragraph as a block, with line-start escapes.
+func (p *para) finish() block {
+	md := strings.TrimSpace(p.md.String())
+	tx := strings.TrimSpace(p.tx.String())
+	md = strings.TrimSuffix(md, "\\")
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		lines[i] = escapeLineStart(strings.TrimLeft(l, " \t"))
+	}
+	return block{md: strings.Join(lines, "\n"), tx: tx}
+}
+
+// blocks converts the children of n into blocks.
+func (c *conv) blocks(n *html.Node) []block {
+	var out []block
+	cur := &para{}
+	flush := func() {
+		if !cur.empty() {
+			out = append(out, cur.finish())
+		}
+		cur = &para{}
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch k.Type {
+		case html.TextNode:
+			cur.text(k.Data)
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if !isBlock(k.DataAtom) && !c.hasBlock[k] {
+			c.inline(k, cur, false)
+			continue
+		}
+		flush()
+		out = append(out, c.blockElem(k)...)
+	}
+	flush()
+	return out
+}
+
+func (c *conv) blockElem(n *html.Node) []block {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		p := &para{}
+		c.inlineChildren(n, p, true)
+		if p.empty() {
+			return nil
+		}
+		b := p.finish()
+		level := int(n.Data[1] - '0')
+		b.md = strings.Repeat("#", level) + " " + strings.ReplaceAll(b.md, "\n", " ")
+		return []block{b}
+	case atom.Ul, atom.Ol:
+		return c.list(n)
+	case atom.Blockquote:
+		inner := c.blocks(n)
+		if len(inner) == 0 {
+			return nil
+		}
+		var md []string
+		var tx []string
+		for _, b := range inner {
+			if b.md != "" {
+				md = append(md, b.md)
+			}
+			if b.tx != "" {
+				tx = append(tx, b.tx)
+			}
+		}
+		q := strings.Join(md, "\n\n")
+		lines := strings.Split(q, "\n")
+		for i, l := range lines {
+			if l == "" {
+				lines[i] = ">"
+			} else {
+				lines[i] = "> " + l
+			}
+		}
+		return []block{{md: strings.Join(lines, "\n"), tx: strings.Join(tx, "\n\n")}}
+	case atom.Pre:
+		return c.pre(n)
+	case atom.Table:
+		if isDataTable(n) {
+			if b, ok := c.table(n); ok {
+				return []block{b}
+			}
+		}
+		return c.blocks(n)
+	case atom.Hr:
+		return []block{{md: "---"}}
+	case atom.Figure:
+		return c.figure(n)
+	case atom.Dl:
+		var out []block
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if isElem(k, atom.Dt) {
+				p := &para{}
+				c.inlineChildren(k, p, true)
+				if !p.empty() {
+					b := p.finish()
+					b.md = "**" + b.md + "**"
+					if !emphasisSafe(b.md[2 : len(b.md)-2]) {
+						b.md = b.md[2 : len(b.md)-2]
+					}
+					out = append(out, b)
+				}
+			} else if k.Type == html.ElementNode {
+				out = append(out, c.blocks(k)...)
+			}
+		}
+		return out
+	}
+	return c.blocks(n)
+}
+
+func (c *conv) list(n *html.Node) []block {
+	ordered := n.DataAtom == atom.Ol
+	num := 1
+	if ordered {
+		if s, err := strconv.Atoi(attr(n, "start")); err == nil && s >= 0 && s < 1e9 {
+			num = s
+		}
+	}
+	var md []string
+	var tx []string
+	loose := false
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
+			if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" {
+				p := &para{}
+				p.text(k.Data)
+				b := p.finish()
+				md = append(md, "- "+b.md)
+				tx = append(tx, b.tx)
+			}
+			continue
+		}
+		var inner []block
+		if k.DataAtom == atom.Li {
+			inner = c.blocks(k)
+		} else {
+			inner = c.blockElem(k)
+			if !isBlock(k.DataAtom) {
+				p := &para{}
+				c.inline(k, p, false)
+				inner = []block{p.finish()}
+			}
+		}
+		var parts []string
+		for _, b := range inner {
+			if b.md != "" {
+				parts = append(parts, b.md)
+			}
+			if b.tx != "" {
+				tx = append(tx, b.tx)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		if len(parts) > 1 {
+			loose = true
+		}
+		marker := "- "
+		if ordered {
+			marker = strconv.Itoa(num) + ". "
+			num++
+		}
+		indent := strings.Repeat(" ", len(marker))
+		body := strings.Join(parts, "\n\n")
+		lines := strings.Split(body, "\n")
+		for i := range lines {
+			if i == 0 {
+				lines[i] = marker + lines[i]
+			} else if lines[i] != "" {
+				lines[i] = indent + lines[i]
+			}
+		}
+		md = append(md, strings.Join(lines, "\n"))
+	}
+	if len(md) == 0 {
+		return nil
+	}
+	sep := "\n"
+	if loose {
+		sep = "\n\n"
+	}
+	return []block{{md: strings.Join(md, sep), tx: strings.Join(tx, "\n\n")}}
+}
+
+func (c *conv) pre(n *html.Node) []block {
+	var b strings.Builder
+	walk(n, func(k *html.Node) bool {
+		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+		} else if isElem(k, atom.Br) {
+			b.WriteByte('\n')
+		}
+		return k.Type == html.ElementNode
+	}, nil)
+	code := strings.Trim(b.String(), "\n")
+	code = strings.TrimRight(code, " \t\n")
+	if strings.TrimSpace(code) == "" {
+		return nil
+	}
+	lang := ""
+	for _, x := range []*html.Node{n, firstElem(n, atom.Code)} {
+		if x == nil {
+			continue
+		}
+		for _, cl := range strings.Fields(attr(x, "class")) {
+			for _, pre := range []string{"language-", "lang-"} {
+				if strings.HasPrefix(cl, pre) && lang == "" {
+					lang = sanitizeLang(cl[len(pre):])
+				}
+			}
+		}
+	}
+	fence := "```"
+	for strings.Contains(code, fence) {
+		fence += "`"
+	}
+	return []block{{md: fence + lang + "\n" + code + "\n" + fence, tx: code}}
+}
+
+func sanitizeLang(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '+' || r == '#') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (c *conv) figure(n *html.Node) []block {
+	var out []block
+	var caption *html.Node
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if isElem(k, atom.Figcaption) {
+			caption = k
+			continue
+		}
+	}
+	// Everything but the caption, then the caption in italics.
+	p := &para{}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k == caption {
+			continue
+		}
+		if k.Type == html.ElementNode && (isBlock(k.DataAtom) || c.hasBlock[k]) {
+			if !p.empty() {
+				out = append(out, p.finish())
+				p = &para{}
+			}
+			out = append(out, c.blockElem(k)...)
+			continue
+		}
+		if k.Type == html.TextNode {
+			p.text(k.Data)
+		} else if k.Type == html.ElementNode {
+			c.inline(k, p, false)
+		}
+	}
+	if !p.empty() {
+		out = append(out, p.finish())
+	}
+	if caption != nil {
+		cp := &para{}
+		c.inlineChildren(caption, cp, true)
+		if !cp.empty() {
+			b := cp.finish()
+			if emphasisSafe(b.md) && !strings.Contains(b.md, "*") {
+				b.md = "*" + b.md + "*"
+			}
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// table writes a GFM table. Spanned columns repeat nothing: the content
+// stays in the first cell and the spanned cells are empty, so columns line
+// up. It reports false for tables that do not fit GFM (a single column).
+func (c *conv) table(t *html.Node) (block, bool) {
+	var rows [][]string
+	var txRows []string
+	var collect func(n *html.Node)
+	collect = func(n *html.Node) {
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type != html.ElementNode {
+				continue
+			}
+			switch k.DataAtom {
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				collect(k)
+			case atom.Tr:
+				var row []string
+				var txCells []string
+				for cell := k.FirstChild; cell != nil; cell = cell.NextSibling {
+					if !isElem(cell, atom.Td) && !isElem(cell, atom.Th) {
+						continue
+					}
+					bs := c.blocks(cell)
+					var md, tx []string
+					for _, b := range bs {
+						if b.md != "" {
+							md = append(md, strings.ReplaceAll(b.md, "\n", " "))
+						}
+						if b.tx != "" {
+							tx = append(tx, strings.ReplaceAll(b.tx, "\n", " "))
+						}
+					}
+					row = append(row, strings.ReplaceAll(strings.Join(md, " "), "|", "\\|"))
+					txCells = append(txCells, strings.Join(tx, " "))
+					span, _ := strconv.Atoi(attr(cell, "colspan"))
+					if span > 50 {
+						span = 50
+					}
+					for i := 1; i < span; i++ {
+						row = append(row, "")
+					}
+				}
+				if len(row) > 0 {
+					rows = append(rows, row)
+					if s := strings.TrimSpace(strings.Join(txCells, " ")); s != "" {
+						txRows = append(txRows, strings.Join(nonEmpty(txCells), " | "))
+					}
+				}
+			}
+		}
+	}
+	collect(t)
+	cols := 0
+	for _, r := range rows {
+		if len(r) > cols {
+			cols = len(r)
+		}
+	}
+	if len(rows) == 0 || cols < 2 {
+		return block{}, false
+	}
+	var b strings.Builder
+	for i, r := range rows {
+		for len(r) < cols {
+			r = append(r, "")
+		}
+		b.WriteString("|")
+		for _, cell := range r {
+			b.WriteString(" " + cell + " |")
+		}
+		b.WriteByte('\n')
+		if i == 0 {
+			b.WriteString("|")
+			for j := 0; j < cols; j++ {
+				b.WriteString(" --- |")
+			}
+			b.WriteByte('\n')
+		}
+	}
+	// The caption stays as text above the table.
+	md := strings.TrimRight(b.String(), "\n")
+	tx := strings.Join(txRows, "\n\n")
+	if cap := firstElem(t, atom.Caption); cap != nil {
+		p := &para{}
+		c.inlineChildren(cap, p, true)
+		if !p.empty() {
+			cb := p.finish()
+			md = cb.md + "\n\n" + md
+			tx = cb.tx + "\n\n" + tx
+		}
+	}
+	return block{md: md, tx: tx}, true
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (c *conv) inlineChildren(n *html.Node, p *para, oneLine bool) {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch k.Type {
+		case html.TextNode:
+			p.text(k.Data)
+		case html.ElementNode:
+			c.inline(k, p, oneLine)
+		}
+	}
+}
+
+// inline writes an inline element (or, in one-line contexts such as
+// headings and cells, any element) into p.
+func (c *conv) inline(n *html.Node, p *para, oneLine bool) {
+	switch n.DataAtom {
+	case atom.Br:
+		if oneLine {
+			p.space = true
+			return
+		}
+		if p.tx.Len() > 0 {
+			p.md.WriteString("\\\n")
+			p.tx.WriteString("\n")
+		}
+		p.space = false
+		return
+	case atom.Img:
+		c.image(n, p)
+		return
+	case atom.A:
+		c.link(n, p, oneLine)
+		return
+	case atom.Strong, atom.B:
+		c.wrap(n, p, oneLine, "**")
+		return
+	case atom.Em, atom.I, atom.Cite, atom.Dfn:
+		c.wrap(n, p, oneLine, "*")
+		return
+	case atom.Del, atom.S, atom.Strike:
+		c.wrap(n, p, oneLine, "~~")
+		return
+	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
+		c.code(n, p)
+		return
+	case atom.Sup, atom.Sub, atom.Wbr:
+	}
+	if isBlock(n.DataAtom) {
+		p.space = true
+		c.inlineChildren(n, p, oneLine)
+		p.space = true
+		return
+	}
+	c.inlineChildren(n, p, oneLine)
+}
+
+// wrap writes n's content inside a Markdown emphasis marker. Emphasis that
+// CommonMark would not recognise (content starting or ending in
+// punctuation next to a letter, as happens in CJK text) is left out rather
+// than printed as stray asterisks.
+func (c *conv) wrap(n *html.Node, p *para, oneLine bool, marker string) {
+	inner := &para{}
+	c.inlineChildren(n, inner, oneLine)
+	md := strings.TrimSpace(inner.md.String())
+	tx := strings.TrimSpace(inner.tx.String())
+	if tx == "" {
+		if inner.hasImage {
+			p.flushSpace()
+			p.md.WriteString(md)
+			p.hasImage = true
+		}
+		return
+	}
+	if inner.lead {
+		p.space = true
+	}
+	p.flushSpace()
+	if emphasisSafe(md) && !strings.Contains(md, "\n") {
+		p.md.WriteString(marker + md + marker)
+	} else {
+		p.md.WriteString(md)
+	}
+	p.tx.WriteString(tx)
+	p.hasImage = p.hasImage || inner.hasImage
+	if inner.space || endsWithSpace(inner.tx.String()) {
+		p.space = true
+	}
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// emphasisSafe reports whether md can sit between emphasis markers and be
+// read as emphasis whatever surrounds it: no punctuation at either end.
+func emphasisSafe(md string) bool {
+	if md == "" {
+		return false
+	}
+	f, _ := utf8.DecodeRuneInString(md)
+	l, _ := utf8.DecodeLastRuneInString(md)
+	return !unicode.IsPunct(f) && !unicode.IsSymbol(f) && !unicode.IsPunct(l) && !unicode.IsSymbol(l) && l != '\\'
+}
+
+func (c *conv) code(n *html.Node, p *para) {
+	var b strings.Builder
+	appendText(&b, n)
+	s := strings.Join(strings.Fields(b.String()), " ")
+	if s == "" {
+		return
+	}
+	longest, run := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			if run > longest {
+				longest = run
+			}
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	inner := s
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		inner = " " + s + " "
+	}
+	p.flushSpace()
+	p.md.WriteString(fence + inner + fence)
+	p.tx.WriteString(s)
+}
+
+func (c *conv) link(n *html.Node, p *para, oneLine bool) {
+	inner := &para{}
+	c.inlineChildren(n, inner, true)
+	md := strings.TrimSpace(inner.md.String())
+	tx := strings.TrimSpace(inner.tx.String())
+	if tx == "" && !inner.hasImage {
+		return
+	}
+	if inner.lead {
+		p.space = true
+	}
+	p.flushSpace()
+	href, ok := safeURL(attr(n, "href"), false)
+	if ok && !strings.HasPrefix(href, "#") {
+		p.md.WriteString("[" + md + "](" + href + ")")
+	} else {
+		p.md.WriteString(md)
+	}
+	p.tx.WriteString(tx)
+	p.hasImage = p.hasImage || inner.hasImage
+	if endsWithSpace(inner.tx.String()) || inner.space {
+		p.space = true
+	}
+}
+
+func (c *conv) image(n *html.Node, p *para) {
+	src, ok := safeURL(attr(n, "src"), true)
+	if !ok || src == "" {
+		return
+	}
+	alt := normSpace(attr(n, "alt"))
+	p.flushSpace()
+	p.md.WriteString("![" + escapeMD(alt) + "](" + src + ")")
+	p.hasImage = true
+}
+
+// mdEscapes are the characters escaped wherever they appear in text.
+const mdEscapes = "\\`*_[]<>|~&"
+
+// escapeMD escapes text so that Markdown reads it as text.
+func escapeMD(s string) string {
+	if !strings.ContainsAny(s, mdEscapes) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune(mdEscapes, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeLineStart escapes what would start a block at the beginning of a
+// line: headings, list markers, block quotes, setext underlines, fences.
+func escapeLineStart(l string) string {
+	if l == "" {
+		return l
+	}
+	switch l[0] {
+	case '#', '-', '+', '=', '>', ':':
+		return "\\" + l
+	}
+	i := 0
+	for i < len(l) && i < 10 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')') {
+		return l[:i] + "\\" + l[i:]
+	}
+	return l
+}
+
+// safeURL normalises an address the way a browser would read it (control
+// characters and whitespace inside it ignored, scheme case-insensitive) and
+// allows only http, https, mailto and relative addresses, plus data:image
+// for images (raster types only). The result is safe inside Markdown link
+// parentheses.
+func safeURL(raw string, image bool) (string, bool) {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(raw) {
+		if r < 0x20 || r == 0x7F || unicode.IsSpace(r) && r != ' ' {
+			continue // browsers drop tabs and newlines inside URLs
+		}
+		b.WriteRune(r)
+	}
+	u := strings.TrimSpace(b.String())
+	if u == "" {
+		return "", false
+	}
+	scheme := ""
+	if i := strings.IndexAny(u, ":/?#"); i > 0 && u[i] == ':' {
+		scheme = strings.ToLower(u[:i])
+	}
+	switch scheme {
+	case "":
+		if strings.HasPrefix(u, "//") {
+			u = "https:" + u
+		}
+	case "http", "https":
+	case "mailto":
+		if image {
+			return "", false
+		}
+	case "data":
+		low := strings.ToLower(u)
+		ok := false
+		for _, t := range []string{"data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"} {
+			if strings.HasPrefix(low, t) {
+				ok = true
+			}
+		}
+		if !image || !ok {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	// Characters that would end or confuse a Markdown destination.
+	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "`", "%60", "\"", "%22")
+	return r.Replace(u), true
+}

@@ -1,0 +1,482 @@
+package core
+
+import (
+	"encoding/json"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 7: metadata. Structured sources first (JSON-LD, Open Graph and
+// other <meta> tags, <time>), then what the page shows: its headings for
+// the title, the byline and date lines found around the article.
+
+type metaSource struct {
+	ld      ldArticle
+	meta    map[string]string // lower-cased name/property → first content
+	title   string            // <title>
+	lang    string
+	dir     string
+	times   []string // datetime attributes of <time> and itemprop dates
+	authors []string // rel=author, itemprop=author, class *author*/byline
+	heads   []string // h1 and h2 texts, in order
+}
+
+type ldArticle struct {
+	headline, author, published, modified, site, image, description, lang string
+}
+
+// collectMeta reads the page's metadata before cleaning removes scripts.
+func collectMeta(root *html.Node) *metaSource {
+	m := &metaSource{meta: make(map[string]string)}
+	walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			m.lang = strings.TrimSpace(attr(n, "lang"))
+			if m.lang == "" {
+				m.lang = strings.TrimSpace(attr(n, "xml:lang"))
+			}
+			m.dir = strings.ToLower(strings.TrimSpace(attr(n, "dir")))
+		case atom.Title:
+			if m.title == "" {
+				m.title = textOf(n)
+			}
+			return false
+		case atom.Meta:
+			k := strings.ToLower(strings.TrimSpace(attr(n, "property")))
+			if k == "" {
+				k = strings.ToLower(strings.TrimSpace(attr(n, "name")))
+			}
+			if k == "" {
+				k = strings.ToLower(strings.TrimSpace(attr(n, "itemprop")))
+			}
+			if k == "" {
+				if he := strings.ToLower(attr(n, "http-equiv")); he == "content-language" {
+					k = he
+				}
+			}
+			if v := strings.TrimSpace(attr(n, "content")); k != "" && v != "" {
+				if _, ok := m.meta[k]; !ok {
+					m.meta[k] = v
+				}
+			}
+			return false
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				m.readLD(n.FirstChild.Data)
+			}
+			return false
+		case atom.Style, atom.Template, atom.Noscript:
+			return false
+		case atom.Time:
+			if v := attr(n, "datetime"); v != "" {
+				m.times = append(m.times, v)
+			}
+		case atom.H1, atom.H2:
+			if len(m.heads) < 20 {
+				if t := textOf(n); t != "" {
+					m.heads = append(m.heads, t)
+				}
+			}
+		}
+		if ip := attr(n, "itemprop"); ip == "datePublished" {
+			if v := attr(n, "datetime"); v != "" {
+				m.times = append([]string{v}, m.times...)
+			} else if v := attr(n, "content"); v != "" {
+				m.times = append([]string{v}, m.times...)
+			}
+		}
+		if len(m.authors) < 5 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || bylineClass(n)) {
+			if t := textOf(n); t != "" && len([]rune(t)) < 80 {
+				m.authors = append(m.authors, t)
+			}
+		}
+		return true
+	}, nil)
+	return m
+}
+
+func bylineClass(n *html.Node) bool {
+	ci := classID(n)
+	return ci != "" && (strings.Contains(ci, "byline") || strings.Contains(ci, "author")) &&
+		!strings.Contains(ci, "comment")
+}
+
+var articleTypes = map[string]bool{"article": true, "newsarticle": true, "blogposting": true,
+	"reportagenewsarticle": true, "report": true, "scholarlyarticle": true, "techarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "webpage": true, "liveblogposting": true}
+
+func (m *metaSource) readLD(src string) {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+		return
+	}
+	var objs []map[string]any
+	stack := []any{v}
+	for len(stack) > 0 && len(objs) < 50 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch t := x.(type) {
+		case []any:
+			stack = append(stack, t...)
+		case map[string]any:
+			objs = append(objs, t)
+			if g, ok := t["@graph"]; ok {
+				stack = append(stack, g)
+			}
+		}
+	}
+	for _, o := range objs {
+		typ := strings.ToLower(ldString(o["@type"]))
+		if !articleTypes[typ] {
+			continue
+		}
+		a := &m.ld
+		set := func(dst *string, v string) {
+			if *dst == "" {
+				*dst = strings.TrimSpace(v)
+			}
+		}
+		if typ == "webpage" && a.headline != "" {
+			continue
+		}
+		set(&a.headline, ldString(o["headline"]))
+		set(&a.author, ldName(o["author"]))
+		set(&a.published, ldString(o["datePublished"]))
+		set(&a.modified, ldString(o["dateModified"]))
+		set(&a.site, ldName(o["publisher"]))
+		set(&a.image, ldURL(o["image"]))
+		set(&a.description, ldString(o["description"]))
+		set(&a.lang, ldString(o["inLanguage"]))
+	}
+}
+
+func ldString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case []any:
+		if len(t) > 0 {
+			return ldString(t[0])
+		}
+	}
+	return ""
+}
+
+func ldName(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case map[string]any:
+		return ldString(t["name"])
+	case []any:
+		var names []string
+		for _, x := range t {
+			if s := ldName(x); s != "" {
+				names = append(names, s)
+			}
+		}
+		return strings.Join(names, ", ")
+	}
+	return ""
+}
+
+func ldURL(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case map[string]any:
+		return ldString(t["url"])
+	case []any:
+		if len(t) > 0 {
+			return ldURL(t[0])
+		}
+	}
+	return ""
+}
+
+func (m *metaSource) first(keys ...string) string {
+	for _, k := range keys {
+		if v := m.meta[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// titleSeparators split a <title> into the article title and site names.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "|", "-", "–", "—", "：", ":"}
+
+// cleanTitle removes site-name parts from a page title. A heading of the
+// page that matches a part of the title wins; otherwise the longest part.
+func cleanTitle(title, site string, heads []string) string {
+	title = normSpace(title)
+	for _, h := range heads {
+		if h == title {
+			return h
+		}
+	}
+	for _, sep := range titleSeparators {
+		if !strings.Contains(title, sep) {
+			continue
+		}
+		parts := strings.Split(title, sep)
+		for _, h := range heads {
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" && (p == h || (len([]rune(p)) >= 8 && strings.Contains(h, p))) {
+					return h
+				}
+			}
+		}
+		best := ""
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if site != "" && strings.EqualFold(p, site) {
+				continue
+			}
+			if len([]rune(p)) > len([]rune(best)) {
+				best = p
+			}
+		}
+		// Keep the whole title when the split leaves a fragment.
+		if wordsIn(best) >= 3 || (hasCJKMajority(best) && len([]rune(best)) >= 6) {
+			return best
+		}
+	}
+	return title
+}
+
+func wordsIn(s string) int { return countText(s).words }
+
+var (
+	cnDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
+	enDateRe  = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b`)
+	enDate2Re = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
+)
+
+var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// isoDate turns a date in any of the common forms into YYYY-MM-DD, or "".
+func isoDate(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if m := cnDateRe.FindStringSubmatch(s); m != nil {
+		return ymd(m[1], m[2], m[3])
+	}
+	if m := enDateRe.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[1])]), m[2])
+	}
+	if m := enDate2Re.FindStringSubmatch(s); m != nil {
+		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
+	}
+	// Unix seconds or milliseconds.
+	if x, err := strconv.ParseInt(s, 10, 64); err == nil && x > 1e8 {
+		if x > 1e11 {
+			x /= 1000
+		}
+		return unixDate(x)
+	}
+	return ""
+}
+
+func ymd(y, m, d string) string {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if yi < 1900 || mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return ""
+	}
+	return strconv.Itoa(yi) + "-" + pad2(mi) + "-" + pad2(di)
+}
+
+func pad2(x int) string {
+	if x < 10 {
+		return "0" + strconv.Itoa(x)
+	}
+	return strconv.Itoa(x)
+}
+
+// unixDate converts seconds since 1970 to a civil date (UTC).
+func unixDate(sec int64) string {
+	days := sec / 86400
+	// Howard Hinnant's days-to-civil algorithm.
+	z := days + 719468
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return ymd(strconv.FormatInt(y, 10), strconv.FormatInt(m, 10), strconv.FormatInt(d, 10))
+}
+
+// bylineFromLine pulls an author name out of a byline or dateline: "By
+// Jane Doe", "作者：张三", "张三 于 2023年… 发表" (Chinese CMS datelines:
+// "<name> at <date> published").
+var (
+	byRe   = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|door|di|av|af)\s+([^|·•,;:0-9]{2,60}?)(?:\s*(?:[|·•,;]|\d|$))`)
+	zhByRe = regexp.MustCompile(`(?:作者|记者|编辑|来源|文|撰文|责任编辑)\s*[:：/]?\s*([\p{Han}A-Za-z·]{2,20})`)
+	yuRe   = regexp.MustCompile(`([\p{Han}A-Za-z0-9_.]{2,24})\s*于\s*(?:19|20)\d\d`)
+)
+
+func bylineFromLine(s string) string {
+	if m := yuRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	if m := zhByRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	if m := byRe.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return ""
+}
+
+// fillMeta completes a's metadata from the sources and the article text.
+func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
+	a.SiteName = firstNonEmpty(m.first("og:site_name", "application-name", "twitter:site"), m.ld.site)
+	raw := firstNonEmpty(m.ld.headline, m.first("og:title", "twitter:title", "dc.title", "headline"), m.title)
+	a.Title = cleanTitle(firstNonEmpty(m.title, raw), a.SiteName, m.heads)
+	if a.Title == "" {
+		a.Title = raw
+	}
+	if a.Title == normSpace(m.title) && raw != "" && raw != m.title {
+		a.Title = cleanTitle(raw, a.SiteName, m.heads)
+	}
+	a.Byline = firstNonEmpty(m.ld.author, m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
+	if strings.HasPrefix(a.Byline, "http") {
+		a.Byline = ""
+	}
+	for _, s := range append(append([]string(nil), r.headStamps...), r.nearTitleLines...) {
+		if a.Byline == "" {
+			a.Byline = bylineFromLine(s)
+		}
+	}
+	if a.Byline == "" && len(m.authors) > 0 {
+		a.Byline = bylineFromLine(m.authors[0])
+		if a.Byline == "" {
+			a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.authors[0], "By "), "by "))
+		}
+	}
+	a.Byline = truncate(normSpace(a.Byline), 100)
+
+	dates := []string{m.ld.published, m.first("article:published_time", "datepublished", "og:published_time",
+		"publishdate", "pubdate", "publish-date", "dc.date", "dc.date.issued", "date", "sailthru.date",
+		"parsely-pub-date", "citation_publication_date", "article.published")}
+	dates = append(dates, m.times...)
+	dates = append(dates, r.headStamps...)
+	for _, d := range dates {
+		if iso := isoDate(d); iso != "" {
+			a.Published = iso
+			break
+		}
+	}
+	if a.Published == "" {
+		// A date line near the top of the article's container.
+		for _, l := range r.nearTitleLines {
+			if iso := isoDate(l); iso != "" {
+				a.Published = iso
+				break
+			}
+		}
+	}
+	a.Modified = isoDate(firstNonEmpty(m.ld.modified, m.first("article:modified_time", "og:updated_time", "datemodified", "last-modified")))
+
+	a.Lang = firstNonEmpty(m.lang, m.first("content-language", "og:locale", "language", "dc.language"), m.ld.lang)
+	a.Lang = strings.ReplaceAll(strings.TrimSpace(a.Lang), "_", "-")
+	a.Dir = m.dir
+	a.LeadImage = firstNonEmpty(m.first("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ld.image)
+	if a.LeadImage == "" {
+		if img := firstElem(art, atom.Img); img != nil {
+			a.LeadImage = attr(img, "src")
+		}
+	}
+	if a.LeadImage != "" && r.p != nil {
+		a.LeadImage = r.p.abs(a.LeadImage)
+	}
+	a.Excerpt = firstNonEmpty(m.first("description", "og:description", "twitter:description"), m.ld.description)
+}
+
+// finishCounts fills the language guess, word count and reading time from
+// the article text.
+func finishCounts(a *Article) {
+	st := countText(a.Text)
+	a.WordCount = st.words
+	if a.Lang == "" {
+		a.Lang = guessLang(a.Text, st)
+	}
+	if a.Dir == "" {
+		switch strings.ToLower(strings.SplitN(a.Lang, "-", 2)[0]) {
+		case "ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb":
+			a.Dir = "rtl"
+		default:
+			a.Dir = "ltr"
+		}
+	}
+	// About 230 words a minute for alphabetic text, 400 characters for CJK.
+	min := float64(st.words-st.cjk)/230 + float64(st.cjk)/400
+	a.ReadingMinutes = int(math.Ceil(min))
+	if a.ReadingMinutes < 1 && st.words > 0 {
+		a.ReadingMinutes = 1
+	}
+	if a.Excerpt == "" {
+		for _, p := range strings.Split(a.Text, "\n\n") {
+			if countText(p).words >= 8 {
+				a.Excerpt = truncate(p, 200)
+				break
+			}
+		}
+	}
+	a.Excerpt = truncate(normSpace(a.Excerpt), 300)
+}
+
+// guessLang names the script-level language of text when the page does
+// not: only where the script settles it.
+func guessLang(text string, st textStats) string {
+	if st.words == 0 || st.cjk*2 < st.words {
+		return ""
+	}
+	kana, hangul := 0, 0
+	for _, r := range text {
+		switch {
+		case r >= 0x3040 && r <= 0x30FF:
+			kana++
+		case r >= 0xAC00 && r <= 0xD7AF:
+			hangul++
+		}
+	}
+	switch {
+	case hangul*2 > st.cjk:
+		return "ko"
+	case kana*10 > st.cjk:
+		return "ja"
+	}
+	return "zh"
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,307 @@
+package core
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 2: parse. The decoded text becomes a goquery document; in the same
+// pass every link and image is resolved against the page's address (or its
+// <base>), lazy-loading image sources are normalised to a plain src, and
+// the node-count and depth limits are applied.
+
+type parsed struct {
+	doc   *goquery.Document
+	root  *html.Node
+	base  *url.URL // nil when the page has no usable address
+	nodes int
+}
+
+func parse(text string, pageURL string, lim Limits) (*parsed, error) {
+	root, err := html.ParseWithOptions(strings.NewReader(text))
+	if err != nil {
+		return nil, errorf(ErrNotHTML, "parse: %v", err)
+	}
+	p := &parsed{doc: goquery.NewDocumentFromNode(root), root: root}
+	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.Scheme != "" && u.Host != "" {
+		p.base = u
+	}
+	if b := firstElem(root, atom.Base); b != nil && hasAttr(b, "href") {
+		if u, err := resolveRef(p.base, attr(b, "href")); err == nil && u.Scheme != "" && (u.Scheme == "http" || u.Scheme == "https") {
+			p.base = u
+		}
+	}
+	if err := p.normalise(lim); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func resolveRef(base *url.URL, ref string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return nil, err
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	return u, nil
+}
+
+// abs resolves ref against the page's base, or returns it trimmed when it
+// cannot be resolved.
+func (p *parsed) abs(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || p.base == nil || strings.HasPrefix(ref, "#") {
+		return ref
+	}
+	u, err := resolveRef(p.base, ref)
+	if err != nil {
+		return ref
+	}
+	return u.String()
+}
+
+// normalise walks the tree once: it counts nodes against the limit, cuts the
+// tree at the depth limit, resolves URLs and normalises images.
+func (p *parsed) normalise(lim Limits) error {
+	depth := 0
+	var noscripts []*html.Node
+	n := p.root
+	for n != nil {
+		p.nodes++
+		if lim.MaxNodes > 0 && p.nodes > lim.MaxNodes {
+			// Degraded result: everything after the limit is dropped.
+			cut := n
+			nx := next(cut, p.root, true)
+			removeNode(cut)
+			for nx != nil {
+				after := next(nx, p.root, true)
+				removeNode(nx)
+				nx = after
+			}
+			return nil
+		}
+		skip := false
+		if n.Type == html.ElementNode {
+			if lim.MaxDepth > 0 && depth >= lim.MaxDepth && n.FirstChild != nil {
+				flatten(n)
+			}
+			switch n.DataAtom {
+			case atom.A, atom.Area:
+				if v := attr(n, "href"); v != "" {
+					setAttr(n, "href", p.abs(v))
+				}
+			case atom.Img:
+				p.fixImage(n)
+			case atom.Source:
+				if v := attr(n, "srcset"); v != "" {
+					setAttr(n, "srcset", p.absSrcset(v))
+				}
+			case atom.Noscript:
+				noscripts = append(noscripts, n)
+			}
+		}
+		// Advance, tracking depth.
+		if !skip && n.FirstChild != nil {
+			n = n.FirstChild
+			depth++
+			continue
+		}
+		for n != nil {
+			if n == p.root {
+				n = nil
+				break
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			depth--
+		}
+	}
+	for _, ns := range noscripts {
+		p.unwrapNoscriptImage(ns)
+	}
+	return nil
+}
+
+// flatten replaces the children of n by their text, for elements past the
+// depth limit: the words survive, the structure does not.
+func flatten(n *html.Node) {
+	var b strings.Builder
+	appendText(&b, n)
+	for c := n.FirstChild; c != nil; {
+		nx := c.NextSibling
+		n.RemoveChild(c)
+		c = nx
+	}
+	if t := b.String(); t != "" {
+		n.AppendChild(&html.Node{Type: html.TextNode, Data: t})
+	}
+}
+
+// lazyAttrs are the attributes lazy-loading scripts keep the real image
+// address in, most specific first.
+var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-echo", "data-actualsrc", "data-hi-res-src", "data-full-src"}
+
+// isPlaceholder reports whether an image src is a stand-in that a script
+// swaps for the real image: empty, a tiny data: URI, or a blank/spacer file.
+func isPlaceholder(src string) bool {
+	s := strings.ToLower(strings.TrimSpace(src))
+	if s == "" || s == "#" || s == "about:blank" {
+		return true
+	}
+	if strings.HasPrefix(s, "data:") {
+		return len(s) < 200 || strings.HasPrefix(s, "data:image/svg")
+	}
+	for _, w := range []string{"placeholder", "blank.", "spacer", "lazy", "loading.", "pixel.", "1x1", "grey.gif", "transparent."} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixImage gives img a real, absolute src.
+func (p *parsed) fixImage(n *html.Node) {
+	src := attr(n, "src")
+	if isPlaceholder(src) {
+		src = ""
+		for _, k := range lazyAttrs {
+			if v := strings.TrimSpace(attr(n, k)); v != "" && !strings.HasPrefix(v, "data:") {
+				src = v
+				break
+			}
+		}
+		if src == "" {
+			for _, k := range []string{"data-srcset", "srcset"} {
+				if v := attr(n, k); v != "" {
+					src = bestSrcset(v)
+					break
+				}
+			}
+		}
+		if src == "" && n.Parent != nil && isElem(n.Parent, atom.Picture) {
+			for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+				if isElem(s, atom.Source) {
+					if v := attr(s, "srcset"); v != "" {
+						src = bestSrcset(v)
+						break
+					}
+					if v := attr(s, "data-srcset"); v != "" {
+						src = bestSrcset(v)
+						break
+					}
+				}
+			}
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(src), "data:") && !isPlaceholder(src) {
+		setAttr(n, "src", src)
+	} else if src != "" {
+		setAttr(n, "src", p.abs(src))
+	} else {
+		setAttr(n, "src", "")
+	}
+	if v := attr(n, "srcset"); v != "" {
+		setAttr(n, "srcset", p.absSrcset(v))
+	}
+}
+
+// bestSrcset returns the widest candidate of a srcset value.
+func bestSrcset(v string) string {
+	best, bestW := "", -1.0
+	for _, c := range strings.Split(v, ",") {
+		f := strings.Fields(c)
+		if len(f) == 0 {
+			continue
+		}
+		w := 1.0
+		if len(f) > 1 {
+			d := f[1]
+			num := strings.TrimRight(d, "wxWX")
+			var x float64
+			for _, r := range num {
+				if r >= '0' && r <= '9' {
+					x = x*10 + float64(r-'0')
+				} else {
+					break
+				}
+			}
+			if x > 0 {
+				w = x
+			}
+		}
+		if w > bestW {
+			best, bestW = f[0], w
+		}
+	}
+	return best
+}
+
+func (p *parsed) absSrcset(v string) string {
+	parts := strings.Split(v, ",")
+	for i, c := range parts {
+		f := strings.Fields(c)
+		if len(f) == 0 {
+			continue
+		}
+		f[0] = p.abs(f[0])
+		parts[i] = strings.Join(f, " ")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unwrapNoscriptImage replaces a lazy placeholder image by the real image
+// that the page keeps in the <noscript> beside it (the scripting-enabled
+// parser leaves noscript content as raw text, so it is parsed here).
+func (p *parsed) unwrapNoscriptImage(ns *html.Node) {
+	if ns.Parent == nil || ns.FirstChild == nil || ns.FirstChild.Type != html.TextNode {
+		return
+	}
+	raw := ns.FirstChild.Data
+	if !strings.Contains(strings.ToLower(raw), "<img") {
+		return
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(raw), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return
+	}
+	var img *html.Node
+	for _, c := range nodes {
+		if i := firstElem(c, atom.Img); i != nil {
+			if img != nil {
+				return // several images: not a simple lazy copy
+			}
+			img = i
+		}
+	}
+	if img == nil {
+		return
+	}
+	if img.Parent != nil {
+		img.Parent.RemoveChild(img)
+	}
+	p.fixImage(img)
+	if attr(img, "src") == "" {
+		return
+	}
+	prev := ns.PrevSibling
+	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+		prev = prev.PrevSibling
+	}
+	if prev != nil && isElem(prev, atom.Img) {
+		ns.Parent.InsertBefore(img, prev)
+		removeNode(prev)
+		removeNode(ns)
+		return
+	}
+	ns.Parent.InsertBefore(img, ns)
+	removeNode(ns)
+}

@@ -1,0 +1,303 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// run is the state of one extraction; the Extractor itself holds none.
+type run struct {
+	ex             *Extractor
+	start          time.Time
+	p              *parsed
+	marks          map[*html.Node]mark
+	removed        Removed
+	notes          []string
+	headStamps     []string // furniture lines removed above the article (datelines, bylines)
+	nearTitleLines []string // text lines right after the title heading
+}
+
+func (r *run) note(format string, args ...any) {
+	r.notes = append(r.notes, fmt.Sprintf(format, args...))
+}
+
+func (r *run) addDetail(kind, reason string, size int, sample string) {
+	r.removed.Details = append(r.removed.Details, Removal{Kind: kind, Reason: reason, Size: size, Sample: truncate(normSpace(sample), 80)})
+}
+
+// remove records a removed block of the article.
+func (r *run) remove(n *html.Node, why string, size int, text string) {
+	r.removed.Blocks++
+	r.addDetail("block", why, size, text)
+}
+
+func (r *run) checkBudget(stage string) error {
+	b := r.ex.limits.Budget
+	if b > 0 && time.Since(r.start) > b {
+		return errorf(ErrTimeout, "after %s (budget %v)", stage, b)
+	}
+	return nil
+}
+
+func (r *run) extract(in Input) (*Article, error) {
+	lim := r.ex.limits
+	if lim.MaxBytes > 0 && int64(len(in.HTML)) > lim.MaxBytes {
+		return nil, errorf(ErrTooLarge, "%d bytes, limit %d", len(in.HTML), lim.MaxBytes)
+	}
+	d, err := decode(in.HTML, in.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	p, err := parse(d.text, in.URL, lim)
+	if err != nil {
+		return nil, err
+	}
+	r.p = p
+	if err := r.checkBudget("parse"); err != nil {
+		return nil, err
+	}
+	meta := collectMeta(p.root)
+	body := firstElem(p.root, atom.Body)
+	if body == nil {
+		return nil, errorf(ErrNoArticle, "the page has no body (a frameset?)")
+	}
+	a := &Article{Charset: d.charset}
+	if p.base != nil {
+		a.URL = p.base.String()
+		if in.URL != "" {
+			a.URL = in.URL
+		}
+	}
+	r.fillMeta(a, meta, body) // title and dates first: the article stage uses the title
+	r.marks = make(map[*html.Node]mark, p.nodes/8+16)
+	r.markPage(body)
+	if !r.ex.opts.NoLinkFarm {
+		r.findLinkFarms(body)
+		if err := r.checkBudget("link farms"); err != nil {
+			return nil, err
+		}
+	}
+	r.findNearTitle(body, a.Title)
+
+	art, err := r.grab(body)
+	if err != nil {
+		return nil, err
+	}
+	if !r.ex.opts.NoBoilerplate {
+		r.dropTitleHeading(art, a.Title)
+		r.stripBoilerplate(art)
+		r.dropRepeatedLinks(art)
+	}
+	if r.ex.opts.DropImages {
+		var imgs []*html.Node
+		walk(art, func(n *html.Node) bool {
+			if isElem(n, atom.Img) {
+				imgs = append(imgs, n)
+			}
+			return n.Type == html.ElementNode
+		}, nil)
+		for _, n := range imgs {
+			removeNode(n)
+		}
+	}
+	body2, text := toMarkdown(art, p)
+	if countText(text).words == 0 {
+		return nil, errorf(ErrNoArticle, "no readable text")
+	}
+	if err := r.checkBudget("markdown"); err != nil {
+		return nil, err
+	}
+	r.fillMeta(a, meta, art) // again: bylines and dates found around the article
+	a.Text = text
+	a.Markdown = documentMarkdown(a, body2)
+	a.HTML, err = renderHTML(a.Markdown)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	finishCounts(a)
+	a.Removed = r.removed
+	if a.Removed.Details == nil {
+		a.Removed.Details = []Removal{}
+	}
+	a.Explain = r.explainLines()
+	return a, nil
+}
+
+// grab runs the retry sieve and returns the cleaned article container.
+func (r *run) grab(body *html.Node) (*html.Node, error) {
+	base := r.removed
+	base.Details = append([]Removal(nil), base.Details...)
+	var best *html.Node
+	var bestRemoved Removed
+	bestEff := -1
+	for i, f := range r.sieve() {
+		r.removed = base
+		r.removed.Details = append([]Removal(nil), base.Details...)
+		s := &scoring{r: r, f: f, body: body}
+		s.measure()
+		s.credit()
+		top, nodes := s.pick()
+		if top == nil {
+			nodes = []*html.Node{body}
+		}
+		art := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		orig := make(map[*html.Node]*html.Node)
+		for _, n := range nodes {
+			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }, orig))
+		}
+		r.prepArticle(art, f, s, orig)
+		e := eff(countText(textOf(art)))
+		if e > bestEff {
+			best, bestEff, bestRemoved = art, e, r.removed
+		}
+		if e >= minArticleEff {
+			break
+		}
+		if err := r.checkBudget(fmt.Sprintf("attempt %d", i+1)); err != nil {
+			return nil, err
+		}
+	}
+	r.removed = bestRemoved
+	if best == nil || bestEff == 0 {
+		return nil, errorf(ErrNoArticle, "no text on the page")
+	}
+	return best, nil
+}
+
+func (r *run) sieve() []flags { return sieve }
+
+// findNearTitle records the first short lines after the page's title
+// heading: bylines and datelines sit there.
+func (r *run) findNearTitle(body *html.Node, title string) {
+	if title == "" {
+		return
+	}
+	var h *html.Node
+	walk(body, func(n *html.Node) bool {
+		if h != nil || n.Type != html.ElementNode || r.marks[n] == markJunk {
+			return false
+		}
+		if isHeading(n.DataAtom) && similar(textOf(n), title) {
+			h = n
+			return false
+		}
+		return true
+	}, nil)
+	if h == nil {
+		return
+	}
+	seen := 0
+	for n := next(h, body, true); n != nil && seen < 6; n = next(n, body, false) {
+		if n.Type == html.ElementNode && r.marks[n] == markJunk {
+			n = skipTo(n, body)
+			if n == nil {
+				break
+			}
+		}
+		if n.Type != html.TextNode {
+			continue
+		}
+		t := normSpace(n.Data)
+		if t == "" {
+			continue
+		}
+		seen++
+		line := t
+		if n.Parent != nil {
+			line = textOf(n.Parent)
+		}
+		if len([]rune(line)) <= 120 {
+			r.nearTitleLines = append(r.nearTitleLines, line)
+		}
+	}
+}
+
+func skipTo(n, root *html.Node) *html.Node { return next(n, root, true) }
+
+// similar reports whether a heading is the page title: equal after
+// normalisation, or one contains the other and they share most characters.
+func similar(a, b string) bool {
+	a, b = strings.ToLower(normSpace(a)), strings.ToLower(normSpace(b))
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	la, lb := len([]rune(a)), len([]rune(b))
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		short, long := la, lb
+		if short > long {
+			short, long = long, short
+		}
+		return float64(short) >= 0.75*float64(long)
+	}
+	return false
+}
+
+// dropTitleHeading removes the article's first heading when it repeats the
+// title: the title is shown apart from the body.
+func (r *run) dropTitleHeading(art *html.Node, title string) {
+	if title == "" {
+		return
+	}
+	var h *html.Node
+	seenText := 0
+	walk(art, func(n *html.Node) bool {
+		if h != nil || seenText > 200 {
+			return false
+		}
+		if n.Type == html.TextNode {
+			seenText += eff(countText(n.Data))
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode
+		}
+		if isHeading(n.DataAtom) {
+			if similar(textOf(n), title) {
+				h = n
+			}
+			return false
+		}
+		return true
+	}, nil)
+	if h != nil {
+		r.remove(h, "heading repeats the title", len(textOf(h)), textOf(h))
+		removeNode(h)
+	}
+}
+
+// documentMarkdown puts the title and the byline line above the body.
+func documentMarkdown(a *Article, body string) string {
+	var b strings.Builder
+	if a.Title != "" {
+		b.WriteString("# " + escapeMD(a.Title) + "\n\n")
+	}
+	var by []string
+	if a.Byline != "" {
+		by = append(by, escapeMD(a.Byline))
+	}
+	if a.Published != "" {
+		by = append(by, a.Published)
+	}
+	if len(by) > 0 {
+		b.WriteString(escapeLineStart(strings.Join(by, " · ")) + "\n\n")
+	}
+	b.WriteString(body)
+	b.WriteString("\n")
+	return b.String()
+}
+
+func (r *run) explainLines() []string {
+	var out []string
+	for _, d := range r.removed.Details {
+		out = append(out, fmt.Sprintf("removed %s (%s, %d): %s", d.Kind, d.Reason, d.Size, d.Sample))
+	}
+	out = append(out, r.notes...)
+	return out
+}

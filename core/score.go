@@ -1,0 +1,435 @@
+package core
+
+import (
+	"sort"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stage 4: score. Every block of running text credits its ancestors, as
+// Readability does: one point, one per clause mark, one per 100 characters
+// up to three; the parent gets all of it, the grandparent half, further
+// ancestors a third per level. Lengths are counted in Latin-equivalent
+// characters, a CJK character counting three (see eff), so that a Chinese
+// paragraph of 40 characters weighs like an English one of 120: thresholds
+// made for space-separated words would otherwise starve Chinese pages.
+// Each candidate's score is then discounted by its link density, the best
+// is chosen, and its siblings that look like more of the same are added.
+
+// Weights and thresholds, each with the reason it exists.
+const (
+	minParagraphEff   = 25   // shorter runs of text are labels, not paragraphs (Readability)
+	scoreLevels       = 5    // ancestors credited per paragraph (Readability)
+	topCandidates     = 5    // candidates kept for the shared-ancestor check (Readability)
+	minArticleEff     = 500  // an attempt with less text falls through the sieve (Readability's charThreshold)
+	siblingMinScore   = 10.0 // siblings need at least this score to join (Readability)
+	siblingShare      = 0.2  // ... or this share of the top score
+	sharedAncestorMin = 0.75 // alternative candidates this close to the top vote for a shared ancestor
+)
+
+// eff is the length of text in Latin-equivalent characters.
+func eff(t textStats) int { return t.chars + 2*t.cjk }
+
+type nodeInfo struct {
+	all        textStats // visible text of the whole subtree
+	linkEff    int       // eff length of the text inside links
+	own        textStats // text not inside a nested block
+	ownLinkEff int
+	blockKids  bool // has a block-level child (Readability's DIV_TO_P_ELEMS)
+	score      float64
+	cand       bool
+}
+
+type scoring struct {
+	r     *run
+	f     flags
+	body  *html.Node
+	index map[*html.Node]int32
+	infos []nodeInfo
+	order []*html.Node // blocks with own text, in document order
+}
+
+func (s *scoring) info(n *html.Node) *nodeInfo {
+	if i, ok := s.index[n]; ok {
+		return &s.infos[i]
+	}
+	return nil
+}
+
+func (s *scoring) infoOrNew(n *html.Node) *nodeInfo {
+	if i, ok := s.index[n]; ok {
+		return &s.infos[i]
+	}
+	s.infos = append(s.infos, nodeInfo{})
+	s.index[n] = int32(len(s.infos) - 1)
+	return &s.infos[len(s.infos)-1]
+}
+
+// linkDensity is the share of n's text that sits inside links.
+func (s *scoring) linkDensity(n *html.Node) float64 {
+	in := s.info(n)
+	if in == nil {
+		return 0
+	}
+	t := eff(in.all)
+	if t == 0 {
+		return 0
+	}
+	return float64(in.linkEff) / float64(t)
+}
+
+func isDivToPElem(a atom.Atom) bool {
+	switch a {
+	case atom.Blockquote, atom.Dl, atom.Div, atom.Img, atom.Ol, atom.P, atom.Pre, atom.Table, atom.Ul,
+		atom.Section, atom.Article, atom.Figure, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// measure walks the body once under flags f, filling the per-node counts.
+func (s *scoring) measure() {
+	s.index = make(map[*html.Node]int32, 1024)
+	s.infos = make([]nodeInfo, 0, 1024)
+	var blocks []*html.Node
+	links := 0
+	walk(s.body, func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			if len(blocks) == 0 {
+				return false
+			}
+			t := countText(n.Data)
+			if t.chars == 0 {
+				return false
+			}
+			owner := blocks[len(blocks)-1]
+			oi := s.infoOrNew(owner)
+			oi.own.add(t)
+			if links > 0 {
+				oi.ownLinkEff += eff(t)
+			}
+			// Subtree totals are summed on the way up; start at the parent.
+			pi := s.infoOrNew(n.Parent)
+			pi.all.add(t)
+			if links > 0 {
+				pi.linkEff += eff(t)
+			}
+			return false
+		case html.ElementNode:
+			if s.r.skipped(n, s.f) {
+				return false
+			}
+			s.infoOrNew(n)
+			if n.DataAtom == atom.A {
+				links++
+			}
+			if isBlock(n.DataAtom) {
+				if len(blocks) > 0 && isDivToPElem(n.DataAtom) {
+					s.infoOrNew(blocks[len(blocks)-1]).blockKids = true
+				}
+				blocks = append(blocks, n)
+			} else if n.DataAtom == atom.Img && len(blocks) > 0 {
+				s.infoOrNew(blocks[len(blocks)-1]).blockKids = true
+			}
+			return true
+		case html.DocumentNode:
+			return true
+		}
+		return false
+	}, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		in := s.info(n)
+		if in == nil {
+			return // skipped
+		}
+		if n.DataAtom == atom.A {
+			links--
+		}
+		if len(blocks) > 0 && blocks[len(blocks)-1] == n {
+			blocks = blocks[:len(blocks)-1]
+			if in.own.chars > 0 {
+				s.order = append(s.order, n)
+			}
+		}
+		if n != s.body && n.Parent != nil {
+			all, le := in.all, in.linkEff
+			pi := s.infoOrNew(n.Parent)
+			pi.all.add(all)
+			pi.linkEff += le
+		}
+	})
+}
+
+func tagBase(a atom.Atom) float64 {
+	switch a {
+	case atom.Div:
+		return 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		return 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		return -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		return -5
+	}
+	return 0
+}
+
+// paragraphLike are the owners of text that Readability scores as a
+// paragraph crediting its parent.
+func paragraphLike(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Pre, atom.Td, atom.Section, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// notScored owners hold text that does not vote for a container: list
+// items and table headers are navigation as often as content.
+func notScored(a atom.Atom) bool {
+	switch a {
+	case atom.Li, atom.Dt, atom.Th, atom.Caption, atom.Figcaption, atom.H1, atom.Option, atom.Label,
+		atom.Button, atom.Nav, atom.Summary:
+		return true
+	}
+	return false
+}
+
+func (s *scoring) initCandidate(n *html.Node) *nodeInfo {
+	in := s.infoOrNew(n)
+	if !in.cand {
+		in.cand = true
+		in.score = tagBase(n.DataAtom)
+		if s.f&flagWeightClasses != 0 {
+			in.score += float64(classWeight(n))
+		}
+	}
+	return in
+}
+
+// credit spreads the paragraph scores over the ancestors.
+func (s *scoring) credit() {
+	for _, b := range s.order {
+		in := s.info(b)
+		if notScored(b.DataAtom) {
+			continue
+		}
+		e := eff(in.own)
+		if e < minParagraphEff {
+			continue
+		}
+		score := 1 + float64(in.own.clause)
+		if x := float64(e / 100); x < 3 {
+			score += x
+		} else {
+			score += 3
+		}
+		start := b.Parent
+		if !paragraphLike(b.DataAtom) && in.blockKids {
+			start = b // mixed content: the text runs are paragraphs inside b
+		}
+		level := 0
+		for a := start; a != nil && level < scoreLevels; a = a.Parent {
+			if a.Type != html.ElementNode || a.Parent == nil || a.Parent.Type == html.DocumentNode {
+				break
+			}
+			ci := s.initCandidate(a)
+			switch level {
+			case 0:
+				ci.score += score
+			case 1:
+				ci.score += score / 2
+			default:
+				ci.score += score / float64(level*3)
+			}
+			if a == s.body {
+				break
+			}
+			level++
+		}
+	}
+}
+
+// pick chooses the article's nodes: the top candidate and its siblings.
+// It returns nil when no candidate exists.
+func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
+	var cands []*html.Node
+	for n, i := range s.index {
+		in := &s.infos[i]
+		if !in.cand {
+			continue
+		}
+		in.score *= 1 - s.linkDensity(n)
+		cands = append(cands, n)
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := s.info(cands[i]).score, s.info(cands[j]).score
+		if a != b {
+			return a > b
+		}
+		return docBefore(cands[i], cands[j])
+	})
+	if len(cands) > topCandidates {
+		cands = cands[:topCandidates]
+	}
+	top = cands[0]
+	topScore := s.info(top).score
+
+	// Several strong candidates under one ancestor: the article is split
+	// into sections and the ancestor holds them all.
+	var alts [][]*html.Node
+	for _, c := range cands[1:] {
+		if s.info(c).score/topScore >= sharedAncestorMin {
+			alts = append(alts, ancestors(c))
+		}
+	}
+	if len(alts) >= 3 {
+		for p := top.Parent; p != nil && p != s.body && p.Type == html.ElementNode; p = p.Parent {
+			votes := 0
+			for _, as := range alts {
+				for _, a := range as {
+					if a == p {
+						votes++
+						break
+					}
+				}
+			}
+			if votes >= 3 {
+				top = p
+				break
+			}
+		}
+	}
+	ti := s.initCandidate(top)
+
+	// Climb while the parent scores higher: the article continues there.
+	last := ti.score
+	threshold := last / 3
+	for p := top.Parent; p != nil && p != s.body && p.Type == html.ElementNode; p = p.Parent {
+		pi := s.info(p)
+		if pi == nil || !pi.cand {
+			continue
+		}
+		if pi.score < threshold {
+			break
+		}
+		if pi.score > last {
+			top = p
+			break
+		}
+		last = pi.score
+	}
+	// A lone child says nothing its parent does not.
+	for top.Parent != nil && top.Parent != s.body && top.Parent.Type == html.ElementNode && onlyElementChild(top) {
+		top = top.Parent
+	}
+	ti = s.initCandidate(top)
+
+	if top.Parent == nil || top == s.body {
+		return top, []*html.Node{top}
+	}
+	thr := ti.score * siblingShare
+	if thr < siblingMinScore {
+		thr = siblingMinScore
+	}
+	topClass := attr(top, "class")
+	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib.Type != html.ElementNode || s.r.skipped(sib, s.f) {
+			continue
+		}
+		if sib == top {
+			nodes = append(nodes, sib)
+			continue
+		}
+		si := s.info(sib)
+		if si == nil {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attr(sib, "class") == topClass {
+			bonus = ti.score * siblingShare
+		}
+		if si.cand && si.score+bonus >= thr {
+			nodes = append(nodes, sib)
+			continue
+		}
+		if sib.DataAtom == atom.P || (!si.blockKids && sib.DataAtom == atom.Div) {
+			ld := s.linkDensity(sib)
+			e := eff(si.all)
+			switch {
+			case e > 80 && ld < 0.25:
+				nodes = append(nodes, sib)
+			case e > 0 && e <= 80 && ld == 0 && endsSentence(textOf(sib)):
+				nodes = append(nodes, sib)
+			}
+		}
+	}
+	return top, nodes
+}
+
+func endsSentence(s string) bool {
+	if s == "" {
+		return false
+	}
+	r := []rune(s)
+	switch r[len(r)-1] {
+	case '.', '。', '!', '?', '！', '？', '"', '”', '」':
+		return true
+	}
+	return false
+}
+
+func onlyElementChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == n {
+			continue
+		}
+		if c.Type == html.ElementNode {
+			return false
+		}
+		if c.Type == html.TextNode && normSpace(c.Data) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func ancestors(n *html.Node) []*html.Node {
+	var as []*html.Node
+	for p := n.Parent; p != nil; p = p.Parent {
+		as = append(as, p)
+	}
+	return as
+}
+
+// docBefore reports whether a comes before b in document order.
+func docBefore(a, b *html.Node) bool {
+	if a == b {
+		return false
+	}
+	pa, pb := append([]*html.Node{a}, ancestors(a)...), append([]*html.Node{b}, ancestors(b)...)
+	i, j := len(pa)-1, len(pb)-1
+	for i >= 0 && j >= 0 && pa[i] == pb[j] {
+		i--
+		j--
+	}
+	if i < 0 {
+		return true // a is an ancestor of b
+	}
+	if j < 0 {
+		return false
+	}
+	for c := pa[i]; c != nil; c = c.NextSibling {
+		if c == pb[j] {
+			return true
+		}
+	}
+	return false
+}

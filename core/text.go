@@ -1,0 +1,150 @@
+package core
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Language-aware text counting. Thresholds in this package are written in
+// "word units": a space-separated word counts one, and so does one CJK
+// character (Han, kana, Hangul), because Chinese and Japanese put no spaces
+// between words and a character carries about as much as a short word.
+
+// isCJK reports whether r is written without spaces between words.
+func isCJK(r rune) bool {
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// isClauseMark reports whether r ends a clause: the comma-like marks that
+// Readability counts, in Latin, Arabic and CJK scripts.
+func isClauseMark(r rune) bool {
+	switch r {
+	case ',', '，', '、', '；', ';', '،', '﹐', '﹑', '︐', '︑', '。', '！', '？', '：':
+		return true
+	}
+	return false
+}
+
+// textStats are cheap counts over a piece of text, made in one pass.
+type textStats struct {
+	chars  int // non-space runes
+	words  int // word units: space-separated words plus CJK characters
+	cjk    int // CJK characters
+	clause int // clause marks (commas and the CJK marks)
+	stops  int // sentence ends: . ! ? and their CJK forms
+}
+
+func (s *textStats) add(o textStats) {
+	s.chars += o.chars
+	s.words += o.words
+	s.cjk += o.cjk
+	s.clause += o.clause
+	s.stops += o.stops
+}
+
+// countText returns the statistics of s.
+func countText(s string) textStats {
+	var t textStats
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		switch {
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xA0 || r == 0x3000:
+			inWord = false
+			continue
+		case r < 0x80:
+			t.chars++
+			if r == ',' || r == ';' {
+				t.clause++
+			} else if r == '.' || r == '!' || r == '?' {
+				t.stops++
+			}
+			if isWordByte(byte(r)) {
+				if !inWord {
+					t.words++
+					inWord = true
+				}
+			}
+			continue
+		}
+		t.chars++
+		if isCJK(r) {
+			t.cjk++
+			t.words++
+			inWord = false
+			continue
+		}
+		if isClauseMark(r) {
+			t.clause++
+			if r == '。' || r == '！' || r == '？' {
+				t.stops++
+			}
+			inWord = false
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				t.words++
+				inWord = true
+			}
+		}
+	}
+	return t
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// normSpace collapses whitespace runs to one space and trims the ends.
+func normSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == 0xA0 {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hasCJKMajority reports whether most letters of s are CJK.
+func hasCJKMajority(s string) bool {
+	t := countText(s)
+	return t.cjk*2 > t.words
+}
+
+// truncate returns s cut to at most n runes, with an ellipsis when cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return strings.TrimSpace(s[:j]) + "…"
+		}
+		i++
+	}
+	return s
+}
