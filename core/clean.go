@@ -45,9 +45,9 @@ var sieve = []flags{
 func isJunkTag(a atom.Atom) bool {
 	switch a {
 	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe, atom.Object, atom.Embed,
-		atom.Applet, atom.Form, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Option,
+		atom.Applet, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Option,
 		atom.Svg, atom.Math, atom.Canvas, atom.Link, atom.Meta, atom.Frame, atom.Frameset,
-		atom.Dialog, atom.Head, atom.Title, atom.Audio, atom.Video, atom.Map, atom.Param, atom.Fieldset,
+		atom.Dialog, atom.Head, atom.Title, atom.Audio, atom.Video, atom.Map, atom.Param,
 		atom.Datalist, atom.Output, atom.Menu, atom.Base:
 		return true
 	}
@@ -205,7 +205,7 @@ func (c *cstats) add(o *cstats) {
 // conditional names the elements that conditional cleaning judges.
 func conditional(a atom.Atom) bool {
 	switch a {
-	case atom.Table, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Aside, atom.Dl, atom.Header:
+	case atom.Table, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Aside, atom.Dl, atom.Header, atom.Form, atom.Fieldset:
 		return true
 	}
 	return false
