@@ -246,7 +246,9 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 		}
 		switch n.DataAtom {
 		case atom.A:
-			c.linkEff = eff(c.text)
+			if !wrapperLink(c.text) {
+				c.linkEff = eff(c.text)
+			}
 		case atom.P:
 			c.p++
 		case atom.Img:

@@ -21,8 +21,8 @@ import (
 // first 64 KiB, a statistical guess among the legacy CJK encodings, and
 // windows-1252 last. Two departures from the browser's rules, both because
 // real pages lie: a page whose bytes are valid UTF-8 (with non-ASCII in
-// them) is UTF-8 whatever a single-byte label says, and gb2312/GBK labels
-// decode as GB18030, their superset.
+// them) is UTF-8 whatever legacy charset its label names, and gb2312/GBK
+// labels decode as GB18030, their superset.
 
 // prescanLimit is how far into the page a <meta> charset is looked for.
 const prescanLimit = 64 << 10
@@ -135,20 +135,17 @@ func decodeLabel(b []byte, label, how string) (decoded, bool) {
 		}
 		return decoded{}, false
 	}
-	if !isASCII(b) && utf8.Valid(b) && isSingleByte(name) {
-		// Declared Latin-1 (or another single-byte charset) yet valid
-		// UTF-8 with non-ASCII bytes: the declaration is stale.
+	if !isASCII(b) && utf8.Valid(b) {
+		// Declared Latin-1, GBK or another legacy charset, yet valid UTF-8
+		// with non-ASCII bytes: the declaration is stale (the page was
+		// re-encoded and its <meta> left alone). Legacy multi-byte text
+		// is almost never valid UTF-8 by chance.
 		return must(decodeWith(b, encoding.Nop, "utf-8", "utf8")), true
 	}
 	return must(decodeWith(b, enc, name, how)), true
 }
 
 func must(d decoded, _ error) decoded { return d }
-
-func isSingleByte(name string) bool {
-	return strings.HasPrefix(name, "windows-") || strings.HasPrefix(name, "iso-8859") ||
-		strings.HasPrefix(name, "koi8") || name == "macintosh" || name == "ibm866" || name == "x-mac-cyrillic"
-}
 
 func isASCII(b []byte) bool {
 	for _, c := range b {

@@ -151,6 +151,8 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		}
 		r.prepArticle(art, f, s, orig)
 		e := eff(countText(textOf(art)))
+		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
+			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
 			best, bestEff, bestRemoved = art, e, r.removed
 		}
@@ -300,4 +302,54 @@ func (r *run) explainLines() []string {
 	}
 	out = append(out, r.notes...)
 	return out
+}
+
+func (f flags) String() string {
+	var parts []string
+	if f&flagStripUnlikely != 0 {
+		parts = append(parts, "strip-unlikely")
+	}
+	if f&flagWeightClasses != 0 {
+		parts = append(parts, "weight-classes")
+	}
+	if f&flagCleanConditionally != 0 {
+		parts = append(parts, "clean-conditionally")
+	}
+	if len(parts) == 0 {
+		return "no filters"
+	}
+	return strings.Join(parts, "+")
+}
+
+// describe names a node by its last few ancestors, with score, for -explain.
+func describe(n *html.Node, s *scoring) string {
+	if n == nil {
+		return "the body (no candidate)"
+	}
+	var parts []string
+	for k := n; k != nil && k.Type == html.ElementNode && len(parts) < 4; k = k.Parent {
+		d := k.Data
+		if id := attr(k, "id"); id != "" {
+			d += "#" + id
+		}
+		if c := strings.Fields(attr(k, "class")); len(c) > 0 {
+			d += "." + strings.Join(c, ".")
+		}
+		parts = append([]string{d}, parts...)
+	}
+	score := 0.0
+	if in := s.info(n); in != nil {
+		score = in.score
+	}
+	return fmt.Sprintf("%s (score %.1f)", strings.Join(parts, " > "), score)
+}
+
+func (s *scoring) runnersUp(top *html.Node) string {
+	var out []string
+	for _, c := range s.ranked {
+		if c != top && len(out) < 3 {
+			out = append(out, describe(c, s))
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -28,6 +28,14 @@ const (
 	sharedAncestorMin = 0.75 // alternative candidates this close to the top vote for a shared ancestor
 )
 
+// wrapperLinkEff is the text length past which an anchor is not a link
+// but a wrapper: an unclosed <a> swallows the rest of the page in every
+// HTML parser, and card links wrap whole teasers. Navigation never says
+// this much.
+const wrapperLinkEff = 500
+
+func wrapperLink(t textStats) bool { return eff(t) > wrapperLinkEff }
+
 // eff is the length of text in Latin-equivalent characters.
 func eff(t textStats) int { return t.chars + 2*t.cjk }
 
@@ -35,7 +43,6 @@ type nodeInfo struct {
 	all        textStats // visible text of the whole subtree
 	linkEff    int       // eff length of the text inside links
 	own        textStats // text not inside a nested block
-	ownLinkEff int
 	blockKids  bool // has a block-level child (Readability's DIV_TO_P_ELEMS)
 	score      float64
 	cand       bool
@@ -47,7 +54,8 @@ type scoring struct {
 	body  *html.Node
 	index map[*html.Node]int32
 	infos []nodeInfo
-	order []*html.Node // blocks with own text, in document order
+	order  []*html.Node // blocks with own text, in document order
+	ranked []*html.Node // the top candidates, best first (for -explain)
 }
 
 func (s *scoring) info(n *html.Node) *nodeInfo {
@@ -93,7 +101,6 @@ func (s *scoring) measure() {
 	s.index = make(map[*html.Node]int32, 1024)
 	s.infos = make([]nodeInfo, 0, 1024)
 	var blocks []*html.Node
-	links := 0
 	walk(s.body, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -105,26 +112,15 @@ func (s *scoring) measure() {
 				return false
 			}
 			owner := blocks[len(blocks)-1]
-			oi := s.infoOrNew(owner)
-			oi.own.add(t)
-			if links > 0 {
-				oi.ownLinkEff += eff(t)
-			}
+			s.infoOrNew(owner).own.add(t)
 			// Subtree totals are summed on the way up; start at the parent.
-			pi := s.infoOrNew(n.Parent)
-			pi.all.add(t)
-			if links > 0 {
-				pi.linkEff += eff(t)
-			}
+			s.infoOrNew(n.Parent).all.add(t)
 			return false
 		case html.ElementNode:
 			if s.r.skipped(n, s.f) {
 				return false
 			}
 			s.infoOrNew(n)
-			if n.DataAtom == atom.A {
-				links++
-			}
 			if isBlock(n.DataAtom) {
 				if len(blocks) > 0 && isDivToPElem(n.DataAtom) {
 					s.infoOrNew(blocks[len(blocks)-1]).blockKids = true
@@ -146,8 +142,8 @@ func (s *scoring) measure() {
 		if in == nil {
 			return // skipped
 		}
-		if n.DataAtom == atom.A {
-			links--
+		if n.DataAtom == atom.A && !wrapperLink(in.all) {
+			in.linkEff = eff(in.all)
 		}
 		if len(blocks) > 0 && blocks[len(blocks)-1] == n {
 			blocks = blocks[:len(blocks)-1]
@@ -279,6 +275,7 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 	if len(cands) > topCandidates {
 		cands = cands[:topCandidates]
 	}
+	s.ranked = cands
 	top = cands[0]
 	topScore := s.info(top).score
 
