@@ -62,8 +62,7 @@ var (
 	unlikelyWords = []string{"-ad-", "ad-break", "agegate", "banner", "breadcrumb", "combx", "comment",
 		"community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
 		"related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor",
-		"supplemental", "pagination", "pager", "popup", "yom-remote", "share", "cookie", "newsletter",
-		"subscribe", "recommend", "copyright", "toolbar", "topbar", "navbar"}
+		"supplemental", "pagination", "pager", "popup", "yom-remote"}
 	// maybeWords rescue an element from unlikelyWords: they name content.
 	maybeWords = []string{"and", "article", "body", "column", "content", "main", "mathjax", "shadow"}
 	// positiveWords and negativeWords weigh candidates (±25).
