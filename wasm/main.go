@@ -1,0 +1,71 @@
+//go:build js && wasm
+
+// Command wasm is cleanread's WebAssembly adapter, the only package that
+// imports syscall/js. It is built with GOOS=js GOARCH=wasm and loaded by
+// web/static/cleanread.js.
+//
+// It never touches page globals. The loader runs Go's wasm_exec.js inside a
+// private scope object, which the Go runtime sees as js.Global(); the loader
+// puts an empty object under the key "cleanread" in that scope, and main
+// fills it in:
+//
+//	extract(html, url, contentType) -> JSON string (core.Result, as the CLI's -f json)
+//	version                         -> the Go version that built the wasm
+//
+// html is a string (then it is UTF-8 whatever its <meta charset> says) or
+// a Uint8Array of the page's raw bytes (decoded by the core, using
+// contentType's charset when given).
+package main
+
+import (
+	"runtime"
+	"syscall/js"
+
+	"github.com/cleanread/cleanread/core"
+)
+
+// utf8 is the transport type for pages handed over as JS strings: their
+// bytes are UTF-8 now, whatever their <meta charset> said on the wire.
+const utf8 = "text/html; charset=utf-8"
+
+func main() {
+	ns := js.Global().Get("cleanread")
+	if ns.Type() != js.TypeObject {
+		// Loaded without cleanread.js: there is nowhere to register.
+		println("cleanread: no namespace object; load this wasm with cleanread.js")
+		return
+	}
+	ex := core.New(core.Options{})
+	ns.Set("version", runtime.Version())
+	ns.Set("extract", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		page, url, ctype := pageArgs(args)
+		return extractJSON(ex, page, url, ctype)
+	}))
+	select {} // keep the runtime alive for later calls
+}
+
+// pageArgs reads (html, url, contentType) from the JS call arguments.
+func pageArgs(args []js.Value) (page []byte, url, ctype string) {
+	arg := func(i int) js.Value {
+		if i < len(args) {
+			return args[i]
+		}
+		return js.Undefined()
+	}
+	if s := arg(1); s.Type() == js.TypeString {
+		url = s.String()
+	}
+	if s := arg(2); s.Type() == js.TypeString {
+		ctype = s.String()
+	}
+	switch h := arg(0); h.Type() {
+	case js.TypeString:
+		page, ctype = []byte(h.String()), utf8
+	case js.TypeObject:
+		if n := h.Get("byteLength"); n.Type() == js.TypeNumber {
+			page = make([]byte, n.Int())
+			js.CopyBytesToGo(page, h)
+		}
+	}
+	return page, url, ctype
+}
