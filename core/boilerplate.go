@@ -45,7 +45,8 @@ const (
 )
 
 type leaf struct {
-	n       *html.Node
+	nodes   []*html.Node // one block, or a run of inline siblings
+	tag     atom.Atom    // the block's tag; 0 for an inline run
 	text    string
 	st      textStats
 	linkEff int
@@ -56,88 +57,103 @@ type leaf struct {
 	why     string
 }
 
-// leafBlocks flattens the article into its leaf blocks: wrappers whose
-// children are all blocks are opened, everything else is a leaf.
-func leafBlocks(art *html.Node) []*html.Node {
-	var out []*html.Node
-	stack := []*html.Node{art}
+// leafBlocks flattens the article into its leaves: blocks without block
+// descendants (and whole lists, tables, quotes, figures), and runs of
+// inline content that sit between blocks. Containers are opened.
+func leafBlocks(art *html.Node) []*leaf {
+	hasBlock := make(map[*html.Node]bool)
+	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.Parent == nil {
+			return
+		}
+		if isBlock(n.DataAtom) || hasBlock[n] {
+			hasBlock[n.Parent] = true
+		}
+	})
+	var out []*leaf
+	type frame struct{ n, child *html.Node }
+	stack := []frame{{art, art.FirstChild}}
+	var run []*html.Node
+	flush := func() {
+		if len(run) > 0 {
+			if l := measureLeaf(run, 0); l.st.chars > 0 || l.images > 0 {
+				out = append(out, l)
+			}
+			run = nil
+		}
+	}
 	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n != art && !isWrapper(n) {
-			out = append(out, n)
+		f := &stack[len(stack)-1]
+		c := f.child
+		if c == nil {
+			flush()
+			stack = stack[:len(stack)-1]
 			continue
 		}
-		var kids []*html.Node
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				kids = append(kids, c)
-			}
-		}
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, kids[i])
+		f.child = c.NextSibling
+		switch {
+		case c.Type == html.TextNode:
+			run = append(run, c)
+		case c.Type != html.ElementNode:
+		case !isBlock(c.DataAtom) && !hasBlock[c]:
+			run = append(run, c)
+		case atomicBlock(c.DataAtom) || !hasBlock[c]:
+			flush()
+			out = append(out, measureLeaf([]*html.Node{c}, c.DataAtom))
+		default:
+			flush()
+			stack = append(stack, frame{c, c.FirstChild})
 		}
 	}
 	return out
 }
 
-// isWrapper reports a block that only groups other blocks.
-func isWrapper(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Header, atom.Footer, atom.Center, atom.Aside:
-	default:
-		return false
+// atomicBlock names blocks that are judged whole even when they hold
+// other blocks.
+func atomicBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Dl,
+		atom.Table, atom.Pre, atom.Blockquote, atom.Figure:
+		return true
 	}
-	hasBlock := false
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
-				return false
-			}
-		case html.ElementNode:
-			if !isBlock(c.DataAtom) {
-				return false
-			}
-			hasBlock = true
-		}
-	}
-	return hasBlock
+	return false
 }
 
-func measureLeaf(n *html.Node) *leaf {
-	l := &leaf{n: n, small: true}
+func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
+	l := &leaf{nodes: nodes, tag: tag, small: true}
 	var b strings.Builder
 	inLink := 0
-	walk(n, func(k *html.Node) bool {
-		switch k.Type {
-		case html.TextNode:
-			b.WriteString(k.Data)
-			if inLink > 0 {
-				l.linkEff += eff(countText(k.Data))
-			}
-		case html.ElementNode:
-			switch k.DataAtom {
-			case atom.A:
-				inLink++
-				l.links++
-			case atom.Img:
-				l.images++
-				if !smallImage(k) {
-					l.small = false
+	for _, n := range nodes {
+		walk(n, func(k *html.Node) bool {
+			switch k.Type {
+			case html.TextNode:
+				b.WriteString(k.Data)
+				if inLink > 0 {
+					l.linkEff += eff(countText(k.Data))
 				}
+			case html.ElementNode:
+				switch k.DataAtom {
+				case atom.A:
+					inLink++
+					l.links++
+				case atom.Img:
+					l.images++
+					if !smallImage(k) {
+						l.small = false
+					}
+				}
+				if isBlockish(k.DataAtom) && k != n {
+					b.WriteByte(' ')
+				}
+				return true
 			}
-			if isBlockish(k.DataAtom) && k != n {
-				b.WriteByte(' ')
+			return false
+		}, func(k *html.Node) {
+			if k.Type == html.ElementNode && k.DataAtom == atom.A {
+				inLink--
 			}
-			return true
-		}
-		return false
-	}, func(k *html.Node) {
-		if k.Type == html.ElementNode && k.DataAtom == atom.A {
-			inLink--
-		}
-	})
+		})
+	}
 	l.text = normSpace(b.String())
 	l.st = countText(l.text)
 	return l
@@ -199,7 +215,7 @@ func classify(ls []*leaf) {
 		ld := l.linkDensity()
 		w := l.st.words
 		switch {
-		case isHeading(l.n.DataAtom):
+		case isHeading(l.tag):
 			l.class = classHeading
 		case l.links >= 2 && ld >= 0.5, l.links == 1 && ld >= 0.8 && w < 20:
 			l.class, l.why = classStrong, "links after the article"
@@ -207,14 +223,14 @@ func classify(ls []*leaf) {
 			l.class, l.why = classStrong, "date, time or phone line"
 		case l.images > 0 && l.small && w < 20 && l.st.clause == 0:
 			l.class, l.why = classStrong, "small image with a short caption"
-		case w == 0 && l.images == 0 && l.n.DataAtom != atom.Table && l.n.DataAtom != atom.Pre:
+		case w == 0 && l.images == 0 && l.tag != atom.Table && l.tag != atom.Pre:
 			l.class, l.why = classStrong, "no text"
 		case w >= 20 && float64(w) >= 0.3*float64(median) && ld < 0.3 && (l.st.clause+l.st.stops > 0):
 			l.class = classContent
 		case w >= 40 && ld < 0.3:
 			l.class = classContent
-		case l.n.DataAtom == atom.Table || l.n.DataAtom == atom.Pre || l.n.DataAtom == atom.Figure ||
-			l.n.DataAtom == atom.Blockquote || (l.images > 0 && !l.small):
+		case l.tag == atom.Table || l.tag == atom.Pre || l.tag == atom.Figure ||
+			l.tag == atom.Blockquote || (l.images > 0 && !l.small):
 			l.class = classContent
 		default:
 			l.class = classWeak
@@ -232,15 +248,16 @@ func isHeading(a atom.Atom) bool {
 
 // stripBoilerplate removes furniture around the article body.
 func (r *run) stripBoilerplate(art *html.Node) {
-	nodes := leafBlocks(art)
-	if len(nodes) < 2 {
+	ls := leafBlocks(art)
+	if len(ls) < 2 {
 		return
 	}
-	ls := make([]*leaf, len(nodes))
-	for i, n := range nodes {
-		ls[i] = measureLeaf(n)
-	}
 	classify(ls)
+	if debugLeaves {
+		for _, l := range ls {
+			println("LEAF", l.class, l.tag.String(), l.st.words, truncate(l.text, 60))
+		}
+	}
 	first, last := -1, -1
 	for i, l := range ls {
 		if l.class == classContent {
@@ -283,8 +300,10 @@ func (r *run) stripBoilerplate(art *html.Node) {
 }
 
 func (r *run) dropLeaf(l *leaf, why string) {
-	r.remove(l.n, why, l.st.chars, l.text)
-	removeNode(l.n)
+	r.remove(l.nodes[0], why, l.st.chars, l.text)
+	for _, n := range l.nodes {
+		removeNode(n)
+	}
 }
 
 // dropRepeatedLinks removes links that repeat an earlier link of the
@@ -335,3 +354,5 @@ func (r *run) dropRepeatedLinks(art *html.Node) {
 		}
 	}
 }
+
+var debugLeaves = false
