@@ -299,11 +299,7 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, s *scoring, orig map[*
 	if f&flagWeightClasses != 0 {
 		weight = classWeight(o)
 	}
-	score := 0.0
-	if in := s.info(o); in != nil && in.cand {
-		score = in.score
-	}
-	if float64(weight)+score < 0 {
+	if weight < 0 {
 		return "negative class weight"
 	}
 	if c.text.clause >= 10 {

@@ -26,6 +26,7 @@ const (
 	siblingMinScore   = 10.0 // siblings need at least this score to join (Readability)
 	siblingShare      = 0.2  // ... or this share of the top score
 	sharedAncestorMin = 0.75 // alternative candidates this close to the top vote for a shared ancestor
+	listItemFactor    = 0.5  // candidates inside list items are teasers more often than articles
 )
 
 // wrapperLinkEff is the text length past which an anchor is not a link
@@ -260,6 +261,9 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 			continue
 		}
 		in.score *= 1 - s.linkDensity(n)
+		if inListItem(n) {
+			in.score *= listItemFactor
+		}
 		cands = append(cands, n)
 	}
 	if len(cands) == 0 {
@@ -369,6 +373,17 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 		}
 	}
 	return top, nodes
+}
+
+// inListItem reports a candidate inside a list item: lists repeat a unit
+// (teasers, comments, search results) and an article is not one of them.
+func inListItem(n *html.Node) bool {
+	for p, k := n.Parent, 0; p != nil && k < 8; p, k = p.Parent, k+1 {
+		if p.DataAtom == atom.Li {
+			return true
+		}
+	}
+	return false
 }
 
 func endsSentence(s string) bool {
