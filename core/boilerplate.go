@@ -42,6 +42,7 @@ const (
 	classContent
 	classStrong
 	classHeading
+	classNeutral
 )
 
 type leaf struct {
@@ -224,7 +225,7 @@ func classify(ls []*leaf) {
 		case l.images > 0 && l.small && w < 20 && l.st.clause == 0:
 			l.class, l.why = classStrong, "small image with a short caption"
 		case w == 0 && l.images == 0 && l.tag != atom.Table && l.tag != atom.Pre:
-			l.class, l.why = classStrong, "no text"
+			l.class = classNeutral // separators: they neither start nor stop furniture
 		case w >= 20 && float64(w) >= 0.3*float64(median) && ld < 0.3 && (l.st.clause+l.st.stops > 0):
 			l.class = classContent
 		case w >= 40 && ld < 0.3:
