@@ -23,6 +23,15 @@ type parsed struct {
 
 func parse(text string, pageURL string, lim Limits) (*parsed, error) {
 	root, err := html.ParseWithOptions(strings.NewReader(text))
+	for _, depth := range []int{200, 60} {
+		if err == nil || !strings.Contains(err.Error(), "open stack") {
+			break
+		}
+		// x/net/html refuses documents nested deeper than 512 elements;
+		// browsers take them. Degraded result: elements past the depth
+		// are dropped, their text kept.
+		root, err = html.ParseWithOptions(strings.NewReader(clampDepth(text, depth)))
+	}
 	if err != nil {
 		return nil, errorf(ErrNotHTML, "parse: %v", err)
 	}
@@ -304,4 +313,58 @@ func (p *parsed) unwrapNoscriptImage(ns *html.Node) {
 	}
 	ns.Parent.InsertBefore(img, ns)
 	removeNode(ns)
+}
+
+// clampDepth rewrites markup so that no element opens deeper than max:
+// start tags past that depth (and their end tags) are left out, text and
+// everything else is kept. It follows tag names only, as a first
+// approximation of the tree the parser will build.
+func clampDepth(text string, max int) string {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var b strings.Builder
+	b.Grow(len(text))
+	var open []string
+	skipped := make(map[string]int)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String()
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElement(string(name)) {
+				break
+			}
+			if len(open) >= max {
+				skipped[string(name)]++
+				continue
+			}
+			open = append(open, string(name))
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if skipped[n] > 0 {
+				skipped[n]--
+				continue
+			}
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == n {
+					open = open[:i]
+					break
+				}
+			}
+		}
+		b.Write(raw)
+	}
+}
+
+func voidElement(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+		"track", "wbr", "keygen":
+		return true
+	}
+	return false
 }
