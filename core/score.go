@@ -41,20 +41,20 @@ func wrapperLink(t textStats) bool { return eff(t) > wrapperLinkEff }
 func eff(t textStats) int { return t.chars + 2*t.cjk }
 
 type nodeInfo struct {
-	all        textStats // visible text of the whole subtree
-	linkEff    int       // eff length of the text inside links
-	own        textStats // text not inside a nested block
-	blockKids  bool // has a block-level child (Readability's DIV_TO_P_ELEMS)
-	score      float64
-	cand       bool
+	all       textStats // visible text of the whole subtree
+	linkEff   int       // eff length of the text inside links
+	own       textStats // text not inside a nested block
+	blockKids bool      // has a block-level child (Readability's DIV_TO_P_ELEMS)
+	score     float64
+	cand      bool
 }
 
 type scoring struct {
-	r     *run
-	f     flags
-	body  *html.Node
-	index map[*html.Node]int32
-	infos []nodeInfo
+	r      *run
+	f      flags
+	body   *html.Node
+	index  map[*html.Node]int32
+	infos  []nodeInfo
 	order  []*html.Node // blocks with own text, in document order
 	ranked []*html.Node // the top candidates, best first (for -explain)
 }
