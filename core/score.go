@@ -328,7 +328,7 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 		last = pi.score
 	}
 	// A lone child says nothing its parent does not.
-	for top.Parent != nil && top.Parent != s.body && top.Parent.Type == html.ElementNode && onlyElementChild(top) {
+	for top.Parent != nil && top.Parent != s.body && top.Parent.Type == html.ElementNode && s.onlyChild(top) {
 		top = top.Parent
 	}
 	ti = s.initCandidate(top)
@@ -398,12 +398,14 @@ func endsSentence(s string) bool {
 	return false
 }
 
-func onlyElementChild(n *html.Node) bool {
+// onlyChild reports whether n is its parent's only content, counting only
+// what this attempt keeps.
+func (s *scoring) onlyChild(n *html.Node) bool {
 	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == n {
 			continue
 		}
-		if c.Type == html.ElementNode {
+		if c.Type == html.ElementNode && !s.r.skipped(c, s.f) {
 			return false
 		}
 		if c.Type == html.TextNode && normSpace(c.Data) != "" {
