@@ -63,12 +63,16 @@ type leaf struct {
 // inline content that sit between blocks. Containers are opened.
 func leafBlocks(art *html.Node) []*leaf {
 	hasBlock := make(map[*html.Node]bool)
+	hasBr := make(map[*html.Node]bool) // blocks whose lines are split by <br>
 	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
 		if n.Type != html.ElementNode || n.Parent == nil {
 			return
 		}
 		if isBlock(n.DataAtom) || hasBlock[n] {
 			hasBlock[n.Parent] = true
+		}
+		if n.DataAtom == atom.Br || hasBr[n] && !isBlock(n.DataAtom) {
+			hasBr[n.Parent] = true
 		}
 	})
 	var out []*leaf
@@ -96,9 +100,14 @@ func leafBlocks(art *html.Node) []*leaf {
 		case c.Type == html.TextNode:
 			run = append(run, c)
 		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.Br:
+			// Line breaks end a leaf: old pages and CMS editors write
+			// whole articles, and their furniture, as <br>-separated lines.
+			run = append(run, c)
+			flush()
 		case !isBlock(c.DataAtom) && !hasBlock[c]:
 			run = append(run, c)
-		case atomicBlock(c.DataAtom) || !hasBlock[c]:
+		case atomicBlock(c.DataAtom) || !hasBlock[c] && !hasBr[c]:
 			flush()
 			out = append(out, measureLeaf([]*html.Node{c}, c.DataAtom))
 		default:
@@ -261,7 +270,8 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	}
 	first, last := -1, -1
 	for i, l := range ls {
-		if l.class == classContent {
+		// Text bounds the article; a lone image at either end does not.
+		if l.class == classContent && l.st.words > 0 {
 			if first < 0 {
 				first = i
 			}
@@ -279,6 +289,10 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		case l.class == classStrong:
 			begun = true
 			r.dropLeaf(l, l.why)
+			// The label that introduces it ("See also:") goes with it.
+			if p := ls[i-1]; i-1 > last && p.class == classWeak && introduces(p) {
+				r.dropLeaf(p, "label of furniture after the article")
+			}
 		case l.class == classWeak && begun:
 			r.dropLeaf(l, "short line among furniture after the article")
 		case l.class == classHeading && begun:
@@ -357,3 +371,10 @@ func (r *run) dropRepeatedLinks(art *html.Node) {
 }
 
 var debugLeaves = false
+
+// introduces reports a short line that ends in a colon: a label for what
+// follows.
+func introduces(l *leaf) bool {
+	t := strings.TrimSpace(l.text)
+	return l.st.words <= 8 && (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "："))
+}

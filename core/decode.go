@@ -158,7 +158,11 @@ func isASCII(b []byte) bool {
 
 func decodeWith(b []byte, enc encoding.Encoding, name, how string) (decoded, error) {
 	if enc == encoding.Nop {
-		return decoded{text: strings.ToValidUTF8(string(b), "\uFFFD"), charset: name, how: how}, nil
+		t := string(b)
+		if !utf8.ValidString(t) {
+			t = strings.ToValidUTF8(t, "\uFFFD")
+		}
+		return decoded{text: repairMojibake(t), charset: name, how: how}, nil
 	}
 	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
@@ -417,4 +421,79 @@ func fitEUCKR(b []byte) (valid, common, bad int) {
 		valid /= 2
 	}
 	return
+}
+
+// cp1252High maps the windows-1252 characters of bytes 0x80-0x9F back to
+// their bytes.
+var cp1252High = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86,
+	'‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91,
+	'’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99,
+	'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F}
+
+// mojibakeByte returns the byte that r stands for when UTF-8 was read as
+// Latin-1 or windows-1252.
+func mojibakeByte(r rune) (byte, bool) {
+	if r >= 0x80 && r <= 0xFF {
+		return byte(r), true
+	}
+	b, ok := cp1252High[r]
+	return b, ok
+}
+
+// repairMojibake undoes double encoding: UTF-8 text that was once decoded
+// as Latin-1 or windows-1252 and encoded again ("youâ€™re" for
+// "you’re"), which pages carry from careless CMS imports. Only runs that
+// decode to valid multi-byte UTF-8 are replaced, so real Latin-1 letters
+// stay.
+func repairMojibake(s string) string {
+	if !strings.Contains(s, "Ã") && !strings.Contains(s, "â") && !strings.Contains(s, "Â") {
+		return s
+	}
+	rs := []rune(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	changed := false
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if r < 0xC2 || r > 0xF4 {
+			b.WriteRune(r)
+			i++
+			continue
+		}
+		need := 1
+		switch {
+		case r >= 0xF0:
+			need = 3
+		case r >= 0xE0:
+			need = 2
+		}
+		buf := []byte{byte(r)}
+		ok := true
+		for k := 1; k <= need; k++ {
+			if i+k >= len(rs) {
+				ok = false
+				break
+			}
+			c, isByte := mojibakeByte(rs[i+k])
+			if !isByte || c < 0x80 || c > 0xBF {
+				ok = false
+				break
+			}
+			buf = append(buf, c)
+		}
+		if ok {
+			if dr, n := utf8.DecodeRune(buf); dr != utf8.RuneError && n == len(buf) {
+				b.WriteRune(dr)
+				i += need + 1
+				changed = true
+				continue
+			}
+		}
+		b.WriteRune(r)
+		i++
+	}
+	if !changed {
+		return s
+	}
+	return b.String()
 }
