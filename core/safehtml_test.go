@@ -71,16 +71,22 @@ func browserURL(v string) string {
 func urlProblem(v string, image bool) string {
 	u := browserURL(v)
 	low := strings.ToLower(u)
-	for _, bad := range []string{"javascript:", "vbscript:", "data:text", "livescript:", "file:"} {
-		if strings.Contains(low, bad) {
-			return fmt.Sprintf("contains %q", bad)
-		}
-	}
 	scheme := ""
 	if i := strings.IndexAny(low, ":/?#"); i > 0 && low[i] == ':' {
 		scheme = low[:i]
 	} else if i == 0 && low[0] == ':' {
 		return "starts with a colon"
+	}
+	// A dangerous scheme name anywhere in the address is refused too,
+	// unless the address is plainly http(s) or mailto (where it is only
+	// part of a path or query): a relative address that spells one
+	// means some decoding step is one rendering away from running it.
+	if scheme != "http" && scheme != "https" && scheme != "mailto" {
+		for _, bad := range []string{"javascript:", "vbscript:", "data:text", "livescript:", "file:"} {
+			if strings.Contains(low, bad) {
+				return fmt.Sprintf("contains %q", bad)
+			}
+		}
 	}
 	switch scheme {
 	case "", "http", "https":
