@@ -1,0 +1,162 @@
+package core
+
+import (
+	"testing"
+)
+
+func TestIsoDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+		bug      string
+	}{
+		// ISO 8601 and its relatives.
+		{in: "2023-03-10", want: "2023-03-10"},
+		{in: "2023-03-10T08:15:00+08:00", want: "2023-03-10"},
+		{in: "2023-03-10T23:59:59Z", want: "2023-03-10"},
+		{in: "2023-03-10 09:12:00.0", want: "2023-03-10"},
+		{in: "2023-3-9", want: "2023-03-09"},
+		{in: "2023/03/10", want: "2023-03-10"},
+		{in: "2023/3/9 14:30", want: "2023-03-09"},
+		{in: "2023.03.10", want: "2023-03-10"},
+		{in: "2023. 3. 10.", want: "2023-03-10"},
+		{in: "  2023-03-10  ", want: "2023-03-10"},
+		// Chinese and Japanese.
+		{in: "2023年03月10日", want: "2023-03-10"},
+		{in: "2023年3月9日 14:30", want: "2023-03-09"},
+		{in: "2023 年 3 月 9 日", want: "2023-03-09"},
+		{in: "发布时间：2023-03-10 09:12 来源：本站", want: "2023-03-10"},
+		{in: "admin 于 2023年03月10日 发表", want: "2023-03-10"},
+		{in: "2023年4月21日 10時30分", want: "2023-04-21"},
+		// English.
+		{in: "March 10, 2023", want: "2023-03-10"},
+		{in: "Mar. 10, 2023", want: "2023-03-10"},
+		{in: "mar 10 2023", want: "2023-03-10"},
+		{in: "Sept 5, 2022", want: "2022-09-05"},
+		{in: "10 March 2023", want: "2023-03-10"},
+		{in: "Friday, 10 March 2023", want: "2023-03-10"},
+		{in: "Posted on March 14, 2023 by Daniel Okafor", want: "2023-03-14"},
+		{in: "Updated 1 Dec 2021, 10:04 GMT", want: "2021-12-01"},
+		// Unix time in seconds and milliseconds.
+		{in: "1678406400", want: "2023-03-10"},
+		{in: "1678406400000", want: "2023-03-10"},
+		{in: "951782400", want: "2000-02-29"},
+		// Not dates.
+		{in: "", want: ""},
+		{in: "not a date", want: ""},
+		{in: "09:12", want: ""},
+		{in: "3 days ago", want: ""},
+		{in: "2023-13-01", want: ""},
+		{in: "2023-00-10", want: ""},
+		{in: "1899-01-01", want: ""},
+		{in: "call 2023 1234 5678", want: ""},
+		{in: "2023-02-30", want: "", bug: "impossible calendar dates pass: \"2023-02-30\" gives \"2023-02-30\" (ymd checks the day against 31 only)"},
+		{in: "20230310", want: "2023-03-10", bug: "compact dates are not read: \"20230310\" (meta pubdate on many Chinese sites) gives \"\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			e, bug := checker(t, tt.bug)
+			defer bug.done(t)
+			if got := isoDate(tt.in); got != tt.want {
+				e.Errorf("isoDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct {
+		name        string
+		title, site string
+		heads       []string
+		want        string
+		bug         string
+	}{
+		{name: "pipe suffix", title: "Why the Town Clock Runs Four Minutes Slow | The Millbrook Gazette", want: "Why the Town Clock Runs Four Minutes Slow"},
+		{name: "dash suffix", title: "Volunteers Count the City's Street Trees - Eastbank Courier", want: "Volunteers Count the City's Street Trees"},
+		{name: "en dash suffix", title: "Volunteers Count the City's Street Trees – Eastbank Courier", want: "Volunteers Count the City's Street Trees"},
+		{name: "site first", title: "Eastbank Courier | Volunteers Count the City's Street Trees", want: "Volunteers Count the City's Street Trees"},
+		{name: "site named", title: "Local News | Volunteers Count Trees | Eastbank Courier", site: "Eastbank Courier", want: "Volunteers Count Trees"},
+		{name: "zh underscore", title: "老街区的修鞋匠：一把锥子守了四十年_城市记忆_晨光网", want: "老街区的修鞋匠：一把锥子守了四十年"},
+		{name: "zh dash", title: "城南湿地公园完成生态修复-江城日报网", want: "城南湿地公园完成生态修复"},
+		{name: "zh pipe", title: "全市首批智慧停车场投入使用 | 交通频道", want: "全市首批智慧停车场投入使用"},
+		{name: "ja pipe", title: "商店街の空き店舗に「まちの図書室」 | 山の手新聞", want: "商店街の空き店舗に「まちの図書室」"},
+		{name: "heading wins", title: "Storm Hits the Coast - Live Updates - Courier", heads: []string{"Storm Hits the Coast - Live Updates"}, want: "Storm Hits the Coast - Live Updates"},
+		{name: "heading equals title", title: "Review: A Quiet Film About Noise", heads: []string{"Review: A Quiet Film About Noise"}, want: "Review: A Quiet Film About Noise"},
+		{name: "no separator", title: "A Sourdough Starter in Seven Days", want: "A Sourdough Starter in Seven Days"},
+		{name: "short part keeps the whole", title: "Weather | Courier", want: "Weather | Courier"},
+		{name: "whitespace", title: "  A Sourdough   Starter\n in Seven Days  ", want: "A Sourdough Starter in Seven Days"},
+		{
+			name: "hyphenated word", title: "Self-driving Buses Start Service in the Old Town",
+			want: "Self-driving Buses Start Service in the Old Town",
+			bug:  "a hyphen inside a word splits the title: \"Self-driving Buses Start Service in the Old Town\" gives \"driving Buses Start Service in the Old Town\"",
+		},
+		{
+			name: "number with hyphen", title: "Covid-19 Vaccines Reach the Island's Clinics | Harbour News",
+			want: "Covid-19 Vaccines Reach the Island's Clinics",
+		},
+		{
+			name: "time with colon", title: "Council Meets at 10:30 Tonight to Vote on the Budget",
+			want: "Council Meets at 10:30 Tonight to Vote on the Budget",
+			bug:  "a colon inside a time splits the title: \"Council Meets at 10:30 Tonight to Vote on the Budget\" gives \"30 Tonight to Vote on the Budget\"",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, bug := checker(t, tt.bug)
+			defer bug.done(t)
+			if got := cleanTitle(tt.title, tt.site, tt.heads); got != tt.want {
+				e.Errorf("cleanTitle(%q, %q, %q) = %q, want %q", tt.title, tt.site, tt.heads, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineFromLine(t *testing.T) {
+	tests := []struct {
+		in, want string
+		bug      string
+	}{
+		{in: "By Jane Doe", want: "Jane Doe"},
+		{in: "by Jane Doe | March 3, 2023", want: "Jane Doe"},
+		{in: "By Jane Doe, Staff Writer", want: "Jane Doe"},
+		{in: "BY JANE DOE", want: "JANE DOE"},
+		{in: "By Tomas Verhoeven · 4 min read", want: "Tomas Verhoeven"},
+		{in: "Von Max Mustermann", want: "Max Mustermann"},
+		{in: "par Jean Dupont", want: "Jean Dupont"},
+		{in: "作者：张三", want: "张三"},
+		{in: "作者: 张三", want: "张三"},
+		{in: "本报记者 王五", want: "王五"},
+		{in: "（记者 赵六）", want: "赵六"},
+		{in: "编辑：王小明 审核：李华", want: "王小明"},
+		{in: "admin 于 2023-03-10 发布", want: "admin"},
+		{in: "小编 于 2023年03月10日 发表", want: "小编"},
+		{in: "Byron Bay is beautiful in spring", want: ""},
+		{in: "The weather was cold", want: ""},
+		{in: "", want: ""},
+		{
+			in: "来源：江城日报 记者：周晓岚", want: "周晓岚",
+			bug: "\"来源\" (source outlet) is read as an author marker and wins over \"记者\" later in the line: gives \"江城日报\"",
+		},
+		{
+			in: "駅前の商店街にある元文房具店の空き店舗が図書室になった。", want: "",
+			bug: "\"文\" matches inside words: a sentence holding 文房具店 gives the byline \"房具店\"",
+		},
+		{
+			in: "Posted on March 14, 2023 by Daniel Okafor", want: "Daniel Okafor",
+			bug: "\"by <name>\" after a date is not read: gives \"\"",
+		},
+		{
+			in: "By the end of the week, the river had risen two metres.", want: "",
+			bug: "a sentence starting with \"By the\" is read as a byline: gives \"the end of the week\"",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			e, bug := checker(t, tt.bug)
+			defer bug.done(t)
+			if got := bylineFromLine(tt.in); got != tt.want {
+				e.Errorf("bylineFromLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
