@@ -268,6 +268,34 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			println("LEAF", l.class, l.tag.String(), l.st.words, truncate(l.text, 60))
 		}
 	}
+	// The article's paragraphs share a template: the same chain of
+	// containers. Its last paragraph ends the body, and what follows in
+	// other containers is the site's, not the author's.
+	sigs := make([]string, len(ls))
+	words := make(map[string]int)
+	for i, l := range ls {
+		sigs[i] = signature(l.nodes[0], art)
+		if l.class == classContent {
+			words[sigs[i]] += l.st.words
+		}
+	}
+	main, best := "", 0
+	for sg, w := range words {
+		if w > best || w == best && sg < main {
+			main, best = sg, w
+		}
+	}
+	var mainSizes []int
+	for i, l := range ls {
+		if l.class == classContent && sigs[i] == main {
+			mainSizes = append(mainSizes, l.st.words)
+		}
+	}
+	mainMedian := 0
+	if len(mainSizes) > 0 {
+		sort.Ints(mainSizes)
+		mainMedian = mainSizes[len(mainSizes)/2]
+	}
 	first, last := -1, -1
 	for i, l := range ls {
 		// Text bounds the article; a lone image at either end does not.
@@ -275,7 +303,9 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			if first < 0 {
 				first = i
 			}
-			last = i
+			if sigs[i] == main {
+				last = i
+			}
 		}
 	}
 	if first < 0 {
@@ -295,6 +325,10 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			}
 		case l.class == classWeak && begun:
 			r.dropLeaf(l, "short line among furniture after the article")
+		case sigs[i] != main && l.st.words < tailForeignMax && l.class != classNeutral &&
+			(l.class != classContent || float64(l.st.words) < tailForeignShare*float64(mainMedian)):
+			begun = true
+			r.dropLeaf(l, "after the article, outside its template")
 		case l.class == classHeading && begun:
 			r.dropLeaf(l, "heading among furniture after the article")
 		}
@@ -377,4 +411,26 @@ var debugLeaves = false
 func introduces(l *leaf) bool {
 	t := strings.TrimSpace(l.text)
 	return l.st.words <= 8 && (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "："))
+}
+
+// tailForeignMax is the most words a block after the article may have and
+// still be dropped for sitting outside the article's template.
+const tailForeignMax = 80
+
+// tailForeignShare: a paragraph outside the template that is shorter than
+// this share of the article's median paragraph is furniture too.
+const tailForeignShare = 0.6
+
+// signature names the containers between n and the article root.
+func signature(n, art *html.Node) string {
+	var b strings.Builder
+	for p := n.Parent; p != nil && p != art; p = p.Parent {
+		b.WriteString(p.Data)
+		if c := attr(p, "class"); c != "" {
+			b.WriteByte('.')
+			b.WriteString(c)
+		}
+		b.WriteByte('/')
+	}
+	return b.String()
 }
