@@ -323,7 +323,9 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, s *scoring, orig map[*
 		return "more list items than paragraphs"
 	case c.input > c.p/3:
 		return "form inputs"
-	case !isList && hd < 0.9 && te < minParagraphEff && (c.img == 0 || c.img > 2) && !inFigure:
+	case !isList && hd < 0.9 && te < minParagraphEff && (c.img == 0 || c.img > 2) && !inFigure &&
+		!(c.linkEff == 0 && endsSentence(textOf(n))):
+		// A short line that ends a sentence is a paragraph ("特此通告。").
 		return "too little text"
 	case !isList && weight < 25 && ld > 0.2:
 		return "link density"
