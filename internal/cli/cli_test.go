@@ -80,7 +80,7 @@ func TestFormats(t *testing.T) {
 	}{
 		{"markdown", []string{"Paragraph 1 about bridges", "Paragraph 5 about bridges"}, "# Council votes on the old bridge"},
 		{"html", []string{"<p>", "Paragraph 3 about bridges"}, ""},
-		{"text", []string{"Paragraph 1 about bridges", "Paragraph 5 about bridges"}, "Paragraph 1 about bridges"},
+		{"text", []string{"Paragraph 1 about bridges", "Paragraph 5 about bridges"}, ""},
 		{"json", []string{`"input":` + jsonString(file), `"title":"Council votes on the old bridge"`}, "{"},
 	}
 	for _, tt := range tests {
