@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 //go:generate go run ./testdata/gen
@@ -179,6 +180,25 @@ func TestGoldenRender(t *testing.T) {
 			if strings.Contains(a.Text, "\uFFFD") {
 				t.Errorf("text holds U+FFFD: the page was decoded with the wrong charset (%s)", a.Charset)
 			}
+			// The rendered page shows the title, the byline line and the
+			// text, character for character: no escape or marker shows.
+			var head []string
+			for _, s := range []string{a.Byline, a.Published} {
+				if s != "" {
+					head = append(head, s)
+				}
+			}
+			want := []rune(squashSpace(a.Title + strings.Join(head, " · ") + a.Text))
+			got := []rune(squashSpace(renderedText(t, a.Markdown)))
+			if string(got) != string(want) {
+				i := 0
+				for i < len(got) && i < len(want) && got[i] == want[i] {
+					i++
+				}
+				from := max(0, i-20)
+				t.Errorf("rendered text differs from the article text at rune %d:\nrendered: %s\ntext:     %s",
+					i, cutLine(string(got[from:]), 60), cutLine(string(want[from:]), 60))
+			}
 		})
 	}
 }
@@ -197,4 +217,15 @@ func writeFile(t *testing.T, path string, b []byte) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatalf("write %s: %v", path, err)
 	}
+}
+
+// squashSpace removes whitespace, and the "|" that separates table cells
+// in Article.Text, so that rendered HTML and text compare as characters.
+func squashSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '|' {
+			return -1
+		}
+		return r
+	}, s)
 }
