@@ -57,9 +57,11 @@ type xssCase struct {
 
 // Known bugs shown by the cases below.
 const (
-	entityDestBug = `safeURL leaves "&" in Markdown link destinations: with no page URL, href="&amp;#106;avascript:..." passes as relative "&#106;avascript:..." and every CommonMark renderer decodes the entity to "javascript:" (goldmark's own check saves the HTML field, not the Markdown field)`
-	leadImageBug  = "LeadImage is taken from og:image, JSON-LD or the first <img> without safeURL: javascript:, vbscript:, data:text/html and data:image/svg+xml pass"
-	dirLangBug    = "Dir and Lang are copied from <html dir lang> and <meta> without validation: quotes and spaces pass"
+	entityDestBug     = `safeURL leaves "&" in Markdown link destinations: with no page URL, href="&amp;#106;avascript:..." passes as relative "&#106;avascript:..." and every CommonMark renderer decodes the entity to "javascript:" (goldmark's own check saves the HTML field, not the Markdown field)`
+	leadImageBug      = "LeadImage is taken from og:image, JSON-LD or the first <img> without safeURL: javascript:, vbscript:, data:text/html and data:image/svg+xml pass"
+	adjacentInlineBug = "adjacent inline elements of one kind write touching delimiters: <b>a</b><b>b</b> gives **a****b**, shown as a****b; <code>x</code><code>y</code> gives `x``y`"
+	tablePipeBug      = "a pipe inside a table cell is escaped twice (escapeMD, then table() again): \\\\| shows as \\| in the HTML"
+	dirLangBug        = "Dir and Lang are copied from <html dir lang> and <meta> without validation: quotes and spaces pass"
 )
 
 var xssCases = []xssCase{
@@ -172,7 +174,9 @@ var xssCases = []xssCase{
 	{name: "emphasis and code", vector: "<p>Code <code>`</code><code>``x``</code> and <code>&lt;/code&gt;&lt;script&gt;alert(1)&lt;/script&gt;</code> stay code.</p>"},
 	{name: "pre breakout", vector: "<pre><code class=\"language-js&quot; onclick=&quot;alert(1)\">```\n&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n```</code></pre>", keep: []string{"</code></pre><script>alert(1)</script>"}},
 	{name: "heading with vector", vector: `<h2><img src=x onerror=alert(1)>The keepers <script>alert(1)</script>&lt;b&gt;</h2><p>The keepers lived in the cottages beside the tower for over a century.</p>`, keep: []string{"The keepers <b>"}},
-	{name: "table with vectors", vector: `<table><tr><th>Year</th><th>Keeper | &lt;b&gt;</th></tr><tr><td><a href="javascript:alert(1)">1868</a></td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td></tr><tr><td>1901</td><td onclick="alert(1)">John | Smith</td></tr></table>`, keep: []string{"<script>alert(1)</script>"}},
+	{name: "table with vectors", vector: `<table><tr><th>Year</th><th>Keeper &lt;b&gt;</th></tr><tr><td><a href="javascript:alert(1)">1868</a></td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td></tr><tr><td>1901</td><td onclick="alert(1)">John Smith</td></tr></table>`, keep: []string{"<script>alert(1)</script>", "Keeper <b>"}},
+	{name: "table cell pipe", bug: tablePipeBug, bugNoURL: tablePipeBug, vector: `<table><tr><th>Year</th><th>Keeper | name</th></tr><tr><td>1901</td><td>John | Smith</td></tr></table>`, keep: []string{"Keeper | name", "John | Smith"}},
+	{name: "adjacent inline", bug: adjacentInlineBug, bugNoURL: adjacentInlineBug, vector: "<p>Joined <b>bold</b><b>er</b> and <i>it</i><i>alic</i> and <code>co</code><code>de</code> and <code>`</code><code>``x``</code> words.</p>", keep: []string{"Joined bolder and italic and code and ```x`` words."}},
 	{name: "list with vectors", vector: `<ul><li onclick="alert(1)"><a href="javascript:alert(1)">First</a> item</li><li>&lt;img src=x onerror=alert(1)&gt;</li></ul><ol start="1&quot; onclick=&quot;alert(1)"><li>One</li></ol><ol start="2"><li>Two</li></ol>`},
 	{name: "blockquote with vectors", vector: `<blockquote cite="javascript:alert(1)"><p>&lt;script&gt;alert(1)&lt;/script&gt; said the keeper.</p></blockquote>`},
 
