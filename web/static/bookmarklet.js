@@ -52,6 +52,8 @@ export async function run({ t0 = performance.now(), fallback } = {}) {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   mark("drawn");
   reader.timings.mode = engine.mode;
+  reader.timings.engineParts = engine.timings;
+  reader.dataset.state = "shown";
   reader.dispatchEvent(new Event("drawn"));
   return reader;
 }

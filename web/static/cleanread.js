@@ -6,9 +6,13 @@
 //
 // load(options) options, all optional:
 //   wasm:   URL of the wasm (default: the hashed build beside this module)
-//   worker: true (default) runs extractions in a module Worker when the page
-//           allows one, so the page stays responsive; false runs them on the
-//           main thread. A page that forbids workers falls back silently.
+//   worker: "auto" (default) runs long extractions (pages of workerBytes or
+//           more) in a module Worker, so the page stays responsive, and short
+//           ones at once on the main thread, where they take a few ms and a
+//           worker's start-up would cost more than it saves; true runs all in
+//           the worker; false none. Where the page forbids workers, the main
+//           thread does the work.
+//   workerBytes: the "auto" threshold (default 256 KiB of HTML)
 //
 // No globals are leaked into the host page: Go's wasm_exec.js is wrapped at
 // build time as a function of its own `globalThis` (wasm_exec.js in this
@@ -20,24 +24,40 @@ import makeGo from "./wasm_exec.js";
 const WASM_FILE = "cleanread.wasm";
 
 const here = import.meta.url;
-const runtimes = new Map(); // key -> Promise<engine>
+const mains = new Map(); // wasm URL -> Promise<main-thread engine>: one Go runtime per realm
+const workers = new Map(); // wasm URL -> Promise<worker engine>
+const canWork = typeof Worker === "function" && typeof window !== "undefined";
 
 /**
- * Loads the engine once per wasm URL and mode, and shares it.
- * @returns {Promise<{extract(html: string|Uint8Array|ArrayBuffer, opts?: {url?: string, contentType?: string}): Promise<object>, mode: string, version: string}>}
+ * Loads the engine (once per wasm URL; later calls share it).
+ * @returns {Promise<{extract(html: string|Uint8Array|ArrayBuffer, opts?: {url?: string, contentType?: string}): Promise<object>, mode: string, version: string, timings: object}>}
  */
-export function load(options = {}) {
+export async function load(options = {}) {
   const wasm = new URL(options.wasm || WASM_FILE, here).href;
-  const wantWorker = options.worker !== false && typeof Worker === "function" &&
-    typeof window !== "undefined";
-  const key = wasm + (wantWorker ? " worker" : " main");
-  if (!runtimes.has(key)) {
-    const p = (wantWorker ? startWorker(wasm).catch(() => load({ ...options, worker: false }))
-      : startHere(wasm));
-    p.catch(() => runtimes.delete(key)); // let a later call retry
-    runtimes.set(key, p);
+  const mode = !canWork || options.worker === false ? "main" : options.worker === true ? "worker" : "auto";
+  const threshold = options.workerBytes ?? 256 << 10;
+  const main = () => once(mains, wasm, () => startHere(wasm));
+  const worker = () => once(workers, wasm, () => startWorker(wasm)).catch(main);
+  const first = await (mode === "worker" ? worker() : main());
+  if (mode !== "auto") return first;
+  return {
+    mode,
+    version: first.version,
+    timings: first.timings,
+    extract(html, opts = {}) {
+      const size = typeof html === "string" ? html.length : html.byteLength;
+      return (size >= threshold ? worker() : main()).then((e) => e.extract(html, opts));
+    },
+  };
+}
+
+function once(cache, key, start) {
+  if (!cache.has(key)) {
+    const p = start();
+    p.catch(() => cache.delete(key)); // let a later call retry
+    cache.set(key, p);
   }
-  return runtimes.get(key);
+  return cache.get(key);
 }
 
 /** Extracts one page with the shared engine: load() then extract(). */
@@ -48,14 +68,18 @@ export async function extract(html, opts = {}) {
 /** The URL of the wasm this module loads by default. */
 export const wasmURL = new URL(WASM_FILE, here).href;
 
-// startHere instantiates the wasm in this realm and starts the Go runtime.
+// startHere starts the Go runtime in this realm, from a compiled
+// WebAssembly.Module or from the wasm's URL.
 export async function startHere(wasm) {
+  const t = performance.now();
   const scope = privateScope();
   const Go = makeGo(scope);
   const go = new Go();
   go.argv = ["cleanread"];
   scope.cleanread = {};
-  const { instance } = await instantiate(wasm, go.importObject);
+  const module = wasm instanceof WebAssembly.Module ? wasm : await compile(wasm);
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  const compiled = performance.now();
   go.run(instance); // runs main until it blocks; the promise settles only on exit
   const ns = scope.cleanread;
   if (typeof ns.extract !== "function") {
@@ -64,6 +88,8 @@ export async function startHere(wasm) {
   return {
     mode: "main",
     version: ns.version,
+    // ms spent getting the compiled wasm, then starting the Go runtime
+    timings: { compile: Math.round(compiled - t), start: Math.round(performance.now() - compiled) },
     // extractJSON returns the result as a JSON string (the worker forwards it as is).
     extractJSON(html, opts = {}) {
       const page = html instanceof ArrayBuffer ? new Uint8Array(html) : html;
@@ -76,21 +102,26 @@ export async function startHere(wasm) {
   };
 }
 
-async function instantiate(url, imports) {
-  const res = await fetch(url, { credentials: "omit" });
-  if (!res.ok) throw new Error(`cleanread: ${url}: HTTP ${res.status}`);
-  if (WebAssembly.instantiateStreaming &&
-      (res.headers.get("content-type") || "").startsWith("application/wasm")) {
-    try {
-      return await WebAssembly.instantiateStreaming(res.clone(), imports);
-    } catch (e) {
-      if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
-        // A real compile error (or wasm forbidden by CSP): the fallback would fail too.
-        if (!/MIME|mime|Content-Type/.test(String(e.message))) throw e;
+const modules = new Map(); // wasm URL -> Promise<WebAssembly.Module>
+
+// compile fetches and compiles the wasm once per URL (streaming where the
+// server says application/wasm). A worker gets the compiled module by
+// postMessage, so it neither fetches nor compiles again.
+function compile(url) {
+  if (!modules.has(url)) {
+    const p = (async () => {
+      const res = await fetch(url, { credentials: "omit" });
+      if (!res.ok) throw new Error(`cleanread: ${url}: HTTP ${res.status}`);
+      if (WebAssembly.compileStreaming &&
+          (res.headers.get("content-type") || "").startsWith("application/wasm")) {
+        return WebAssembly.compileStreaming(res);
       }
-    }
+      return WebAssembly.compile(await res.arrayBuffer());
+    })();
+    p.catch(() => modules.delete(url));
+    modules.set(url, p);
   }
-  return WebAssembly.instantiate(await res.arrayBuffer(), imports);
+  return modules.get(url);
 }
 
 // privateScope is the `globalThis` that wasm_exec.js and the Go runtime see:
@@ -108,8 +139,11 @@ function privateScope() {
 
 // startWorker runs the engine in a module Worker built from worker.js. The
 // Worker constructor needs a same-origin URL, so on another origin's page we
-// start it from a blob that imports our worker module (CORS-enabled).
+// start it from a blob that imports our worker module (CORS-enabled). The
+// wasm compiles here meanwhile, and the worker gets the compiled module.
 function startWorker(wasm) {
+  const t0 = performance.now();
+  const module = compile(wasm);
   return new Promise((resolve, reject) => {
     const src = new URL("worker.js", here).href;
     let w;
@@ -140,6 +174,7 @@ function startWorker(wasm) {
         resolve({
           mode: "worker",
           version: m.version,
+          timings: { ...m.timings, worker: Math.round(performance.now() - t0) },
           extract(html, opts = {}) {
             return new Promise((res, rej) => {
               const id = next++;
@@ -158,7 +193,9 @@ function startWorker(wasm) {
         else p?.res(JSON.parse(m.json));
       }
     };
-    w.postMessage({ type: "start", wasm });
+    // Messages wait in the worker's queue until its module has run.
+    module.then((mod) => w.postMessage({ type: "start", module: mod, wasm }),
+      (e) => { clearTimeout(timer); fail(e); });
   });
 }
 

@@ -48,24 +48,30 @@ function inline(H) {
     setTimeout(() => n.remove(), 20000);
   };
   const fallback = () => {
-    const w = open(H + "reader.html", "_blank");
-    if (!w || w.closed) {
-      note(w ? "cleanread can't open here: this page's security policy blocks its scripts and isolates " +
-        "the windows it opens (Cross-Origin-Opener-Policy), so its reader window can't receive the page."
-        : "cleanread's reader window was blocked: allow pop-ups for this site and click the bookmarklet again.");
+    const w = open(H + "reader.html#bookmarklet", "_blank");
+    if (!w) {
+      note("cleanread's reader window was blocked: allow pop-ups for this site and click the bookmarklet again.");
       return;
     }
-    const timer = setTimeout(() => {
-      removeEventListener("message", send);
-      note("cleanread's reader window did not answer.");
-    }, 15000);
+    const started = Date.now();
+    let answered = false;
     const send = (e) => {
       if (e.source !== w || e.origin !== O || !e.data || e.data.cleanread !== "reader:ready") return;
-      clearTimeout(timer);
+      answered = true;
       removeEventListener("message", send);
       w.postMessage({ cleanread: "page", html: d.documentElement.outerHTML, url: location.href, t0 }, O);
     };
     addEventListener("message", send);
+    const watch = setInterval(() => {
+      if (answered) return clearInterval(watch);
+      if (w.closed || Date.now() - started > 15000) {
+        clearInterval(watch);
+        removeEventListener("message", send);
+        note(w.closed ? "cleanread can't read this page: its security policy blocks our scripts, and it isolates " +
+          "the windows it opens (Cross-Origin-Opener-Policy), so the reader window can't receive the page."
+          : "cleanread's reader window did not answer.");
+      }
+    }, 100);
   };
   try {
     new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));

@@ -32,6 +32,9 @@ if (window.opener) {
     reader.dataset.state = "shown";
   });
   window.opener.postMessage({ cleanread: "reader:ready" }, "*");
+} else if (location.hash === "#bookmarklet") {
+  reader.fail("The page you came from isolates itself from the windows it opens (Cross-Origin-Opener-Policy), " +
+    "so it could not send itself here. Copy its HTML into the demo page instead.");
 } else {
   reader.fail("This is cleanread's reader window. Use the bookmarklet on a page to read it here.");
 }

@@ -1,6 +1,6 @@
 // worker.js: runs the cleanread engine off the page's main thread.
 // Started by cleanread.js; messages:
-//   in:  {type:"start", wasm}            out: {type:"ready", version} | {type:"error", message}
+//   in:  {type:"start", module, wasm}    out: {type:"ready", version} | {type:"error", message}
 //   in:  {id, html, url, contentType}    out: {type:"result", id, json} | {type:"result", id, error}
 import { startHere } from "./cleanread.js";
 
@@ -9,8 +9,9 @@ self.onmessage = async (e) => {
   const m = e.data || {};
   if (m.type === "start") {
     try {
-      engine = await startHere(m.wasm);
-      self.postMessage({ type: "ready", version: engine.version });
+      // The compiled module from the page; its URL where a module cannot be sent.
+      engine = await startHere(m.module instanceof WebAssembly.Module ? m.module : m.wasm);
+      self.postMessage({ type: "ready", version: engine.version, timings: engine.timings });
     } catch (err) {
       self.postMessage({ type: "error", message: String(err && err.message || err) });
     }

@@ -1,0 +1,234 @@
+// cleanread.js: the cleanread engine (Go compiled to WebAssembly) as an ES module.
+//
+//   import { load } from "https://host/cleanread.js";
+//   const cr = await load();                       // fetches and starts the wasm once
+//   const article = await cr.extract(html, { url }); // the CLI's -f json object
+//
+// load(options) options, all optional:
+//   wasm:   URL of the wasm (default: the hashed build beside this module)
+//   worker: "auto" (default) runs long extractions (pages of workerBytes or
+//           more) in a module Worker, so the page stays responsive, and short
+//           ones at once on the main thread, where they take a few ms and a
+//           worker's start-up would cost more than it saves; true runs all in
+//           the worker; false none. Where the page forbids workers, the main
+//           thread does the work.
+//   workerBytes: the "auto" threshold (default 256 KiB of HTML)
+//
+// No globals are leaked into the host page: Go's wasm_exec.js is wrapped at
+// build time as a function of its own `globalThis` (wasm_exec.js in this
+// folder), and we hand it a private scope object.
+
+import makeGo from "./wasm_exec.js";
+
+// The build (web/internal/bundle) replaces this name with the content-hashed one.
+const WASM_FILE = "cleanread.d3500119609f.wasm";
+
+const here = import.meta.url;
+const mains = new Map(); // wasm URL -> Promise<main-thread engine>: one Go runtime per realm
+const workers = new Map(); // wasm URL -> Promise<worker engine>
+const canWork = typeof Worker === "function" && typeof window !== "undefined";
+
+/**
+ * Loads the engine (once per wasm URL; later calls share it).
+ * @returns {Promise<{extract(html: string|Uint8Array|ArrayBuffer, opts?: {url?: string, contentType?: string}): Promise<object>, mode: string, version: string, timings: object}>}
+ */
+export async function load(options = {}) {
+  const wasm = new URL(options.wasm || WASM_FILE, here).href;
+  const mode = !canWork || options.worker === false ? "main" : options.worker === true ? "worker" : "auto";
+  const threshold = options.workerBytes ?? 256 << 10;
+  const main = () => once(mains, wasm, () => startHere(wasm));
+  const worker = () => once(workers, wasm, () => startWorker(wasm)).catch(main);
+  const first = await (mode === "worker" ? worker() : main());
+  if (mode !== "auto") return first;
+  return {
+    mode,
+    version: first.version,
+    timings: first.timings,
+    extract(html, opts = {}) {
+      const size = typeof html === "string" ? html.length : html.byteLength;
+      return (size >= threshold ? worker() : main()).then((e) => e.extract(html, opts));
+    },
+  };
+}
+
+function once(cache, key, start) {
+  if (!cache.has(key)) {
+    const p = start();
+    p.catch(() => cache.delete(key)); // let a later call retry
+    cache.set(key, p);
+  }
+  return cache.get(key);
+}
+
+/** Extracts one page with the shared engine: load() then extract(). */
+export async function extract(html, opts = {}) {
+  return (await load()).extract(html, opts);
+}
+
+/** The URL of the wasm this module loads by default. */
+export const wasmURL = new URL(WASM_FILE, here).href;
+
+// startHere starts the Go runtime in this realm, from a compiled
+// WebAssembly.Module or from the wasm's URL.
+export async function startHere(wasm) {
+  const t = performance.now();
+  const scope = privateScope();
+  const Go = makeGo(scope);
+  const go = new Go();
+  go.argv = ["cleanread"];
+  scope.cleanread = {};
+  const module = wasm instanceof WebAssembly.Module ? wasm : await compile(wasm);
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  const compiled = performance.now();
+  go.run(instance); // runs main until it blocks; the promise settles only on exit
+  const ns = scope.cleanread;
+  if (typeof ns.extract !== "function") {
+    throw new Error("cleanread: the wasm did not start (see the console)");
+  }
+  return {
+    mode: "main",
+    version: ns.version,
+    // ms spent getting the compiled wasm, then starting the Go runtime
+    timings: { compile: Math.round(compiled - t), start: Math.round(performance.now() - compiled) },
+    // extractJSON returns the result as a JSON string (the worker forwards it as is).
+    extractJSON(html, opts = {}) {
+      const page = html instanceof ArrayBuffer ? new Uint8Array(html) : html;
+      if (go.exited) throw new Error("cleanread: the wasm runtime has exited");
+      return ns.extract(page, opts.url || "", opts.contentType || "");
+    },
+    async extract(html, opts = {}) {
+      return JSON.parse(this.extractJSON(html, opts));
+    },
+  };
+}
+
+const modules = new Map(); // wasm URL -> Promise<WebAssembly.Module>
+
+// compile fetches and compiles the wasm once per URL (streaming where the
+// server says application/wasm). A worker gets the compiled module by
+// postMessage, so it neither fetches nor compiles again.
+function compile(url) {
+  if (!modules.has(url)) {
+    const p = (async () => {
+      const res = await fetch(url, { credentials: "omit" });
+      if (!res.ok) throw new Error(`cleanread: ${url}: HTTP ${res.status}`);
+      if (WebAssembly.compileStreaming &&
+          (res.headers.get("content-type") || "").startsWith("application/wasm")) {
+        return WebAssembly.compileStreaming(res);
+      }
+      return WebAssembly.compile(await res.arrayBuffer());
+    })();
+    p.catch(() => modules.delete(url));
+    modules.set(url, p);
+  }
+  return modules.get(url);
+}
+
+// privateScope is the `globalThis` that wasm_exec.js and the Go runtime see:
+// reads fall through to the real global (Object, Date, crypto, ...), writes
+// stay here. fs, process, path and Go are present (undefined) from the start
+// so wasm_exec.js defines its own instead of using a page's.
+function privateScope() {
+  const own = { fs: undefined, process: undefined, path: undefined, Go: undefined };
+  return new Proxy(own, {
+    get: (t, k) => (k in t ? t[k] : globalThis[k]),
+    has: (t, k) => k in t || k in globalThis,
+    set: (t, k, v) => ((t[k] = v), true),
+  });
+}
+
+// startWorker runs the engine in a module Worker built from worker.js. The
+// Worker constructor needs a same-origin URL, so on another origin's page we
+// start it from a blob that imports our worker module (CORS-enabled). The
+// wasm compiles here meanwhile, and the worker gets the compiled module.
+function startWorker(wasm) {
+  const t0 = performance.now();
+  const module = compile(wasm);
+  return new Promise((resolve, reject) => {
+    const src = new URL("worker.js", here).href;
+    let w;
+    try {
+      let url = src;
+      if (new URL(src).origin !== globalThis.location?.origin) {
+        const code = `import ${JSON.stringify(src)};`;
+        url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+      }
+      w = new Worker(trustedScriptURL(url), { type: "module", name: "cleanread" });
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const pending = new Map();
+    let next = 1;
+    const fail = (e) => {
+      w.terminate();
+      reject(e instanceof Error ? e : new Error("cleanread: worker failed"));
+    };
+    const timer = setTimeout(() => fail(new Error("cleanread: worker did not start")), 8000);
+    w.onerror = (e) => { e.preventDefault?.(); clearTimeout(timer); fail(e.error); };
+    w.onmessage = (e) => {
+      const m = e.data || {};
+      if (m.type === "ready") {
+        clearTimeout(timer);
+        w.onerror = null;
+        resolve({
+          mode: "worker",
+          version: m.version,
+          timings: { ...m.timings, worker: Math.round(performance.now() - t0) },
+          extract(html, opts = {}) {
+            return new Promise((res, rej) => {
+              const id = next++;
+              pending.set(id, { res, rej });
+              w.postMessage({ id, html, url: opts.url || "", contentType: opts.contentType || "" });
+            });
+          },
+        });
+      } else if (m.type === "error") {
+        clearTimeout(timer);
+        fail(new Error(m.message));
+      } else if (m.type === "result") {
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.error) p?.rej(new Error(m.error));
+        else p?.res(JSON.parse(m.json));
+      }
+    };
+    // Messages wait in the worker's queue until its module has run.
+    module.then((mod) => w.postMessage({ type: "start", module: mod, wasm }),
+      (e) => { clearTimeout(timer); fail(e); });
+  });
+}
+
+let policy;
+// trustedScriptURL passes url through a Trusted Types policy on pages that
+// enforce them (named "cleanread"; pages list it in their trusted-types
+// directive). Where the policy may not be created, the plain string is
+// returned and the page's CSP decides.
+export function trustedScriptURL(url) {
+  return trusted()?.createScriptURL(url) ?? url;
+}
+
+/** trustedHTML is trustedScriptURL's twin for HTML sinks; null when no policy may be made. */
+export function trustedHTML(html) {
+  const p = trusted();
+  if (p) return p.createHTML(html);
+  return typeof trustedTypes === "undefined" ? html : null;
+}
+
+function trusted() {
+  if (policy !== undefined) return policy;
+  policy = null;
+  if (typeof trustedTypes !== "undefined" && trustedTypes.createPolicy) {
+    try {
+      policy = trustedTypes.createPolicy("cleanread", {
+        // The HTML is our own sanitised article (see render.js); the script
+        // URL is our own worker bootstrap.
+        createHTML: (s) => s,
+        createScriptURL: (s) => s,
+      });
+    } catch {
+      policy = null;
+    }
+  }
+  return policy;
+}
