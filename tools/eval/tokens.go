@@ -41,27 +41,42 @@ func isCJK(r rune) bool {
 }
 
 // maxShown is how many differing tokens a report line shows.
-const maxShown = 14
+const maxShown = 20
+
+// runLen is the length of the token runs that count as shared: a token of
+// one text is matched when it sits in a run of runLen tokens that also
+// occurs in the other (the scorer's shingle size). Matching runs rather
+// than single tokens shows lost and extra text as phrases, instead of the
+// scattered leftovers that single common words and CJK characters leave.
+const runLen = 4
 
 // diff returns the start of what gold has and pred lacks (lost) and of what
-// pred has and gold lacks (extra), counting tokens as multisets like the
-// scorer. Tokens are shown in document order; "…" marks a gap between runs.
+// pred has and gold lacks (extra), in document order; "…" marks a gap.
 func diff(gold, pred []string) (lost, extra string) {
 	return unmatched(gold, pred), unmatched(pred, gold)
 }
 
-// unmatched lists the tokens of a, in order, that are left when each token
-// of b cancels one equal token of a (earliest first).
+// unmatched shows the tokens of a not covered by a run shared with b.
 func unmatched(a, b []string) string {
-	left := map[string]int{}
-	for _, t := range b {
-		left[t]++
+	n := min(runLen, len(a), len(b))
+	covered := make([]bool, len(a))
+	if n > 0 {
+		runs := map[string]bool{}
+		for i := 0; i+n <= len(b); i++ {
+			runs[strings.Join(b[i:i+n], "\x00")] = true
+		}
+		for i := 0; i+n <= len(a); i++ {
+			if runs[strings.Join(a[i:i+n], "\x00")] {
+				for j := i; j < i+n; j++ {
+					covered[j] = true
+				}
+			}
+		}
 	}
 	var out strings.Builder
-	shown, prev := 0, -2
+	shown, prev := 0, -1
 	for i, t := range a {
-		if left[t] > 0 {
-			left[t]--
+		if covered[i] {
 			continue
 		}
 		if shown == maxShown {

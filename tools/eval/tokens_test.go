@@ -23,16 +23,19 @@ func TestTokenize(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	gold := tokenize("the quick brown fox jumps over the lazy dog")
-	pred := tokenize("menu the quick fox jumps over a dog")
+	gold := tokenize("home news. the quick brown fox jumps over the lazy dog while the cat sleeps")
+	pred := tokenize("menu home news the quick brown fox jumps over the lazy dog share this")
 	lost, extra := diff(gold, pred)
-	if lost != "brown … the lazy" {
+	if lost != "while the cat sleeps" {
 		t.Errorf("lost = %q", lost)
 	}
-	if extra != "menu … a" {
+	if extra != "menu … share this" {
 		t.Errorf("extra = %q", extra)
 	}
-	if lost, _ := diff(tokenize("新闻内容"), tokenize("新闻")); lost != "内容" {
+	if lost, _ := diff(tokenize("新闻内容今天很好"), tokenize("新闻内容")); lost != "今天很好" {
 		t.Errorf("CJK lost = %q", lost)
+	}
+	if lost, extra := diff(tokenize("a b"), nil); lost != "a b" || extra != "" {
+		t.Errorf("against nothing: lost %q, extra %q", lost, extra)
 	}
 }
