@@ -46,8 +46,11 @@ const (
 // Command is one invocation of the command line. The zero value of every
 // field but the three streams is a sensible default.
 type Command struct {
-	Stdin  io.Reader
+	// Stdin is read for the input "-".
+	Stdin io.Reader
+	// Stdout receives the outputs when -o is not given.
 	Stdout io.Writer
+	// Stderr receives failures, -explain lines, usage and the progress bar.
 	Stderr io.Writer
 
 	// Web returns the handler that `cleanread serve` serves (the demo page,
