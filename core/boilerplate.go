@@ -43,6 +43,7 @@ const (
 	classStrong
 	classHeading
 	classNeutral
+	classByline // strong furniture before the article, weak after it
 )
 
 type leaf struct {
@@ -192,7 +193,7 @@ func (l *leaf) linkDensity() float64 {
 // stamp reports a short line that is mostly a date, a time or a phone
 // number (edit stamps, hotlines, datelines).
 func stamp(t string, st textStats) bool {
-	if st.words > 30 || st.clause > 2 {
+	if st.words > 30 || st.clause > 2 || st.chars > maxLineChars {
 		return false
 	}
 	digits := 0
@@ -201,10 +202,12 @@ func stamp(t string, st textStats) bool {
 			digits++
 		}
 	}
-	if digits < 6 {
-		return false
+	if digits >= 6 && (dateRe.MatchString(t) || phoneRe.MatchString(t)) {
+		return true
 	}
-	return dateRe.MatchString(t) || phoneRe.MatchString(t)
+	// A date with the month in words ("Posted on March 14, 2023 by …"):
+	// only a short line is a dateline.
+	return digits >= 4 && st.words <= 10 && isoDate(t) != ""
 }
 
 // classify sets each leaf's class. median is the median word count of the
@@ -231,6 +234,8 @@ func classify(ls []*leaf) {
 			l.class, l.why = classStrong, "links after the article"
 		case stamp(l.text, l.st):
 			l.class, l.why = classStrong, "date, time or phone line"
+		case l.st.words <= 8 && l.st.chars <= maxLineChars && l.links <= 1 && bylineFromLine(l.text) != "":
+			l.class, l.why = classByline, "byline"
 		case l.images > 0 && l.small && w < 20 && l.st.clause == 0:
 			l.class, l.why = classStrong, "small image with a short caption"
 		case w == 0 && l.images == 0 && l.tag != atom.Table && l.tag != atom.Pre:
@@ -323,7 +328,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			if p := ls[i-1]; i-1 > last && p.class == classWeak && introduces(p) {
 				r.dropLeaf(p, "label of furniture after the article")
 			}
-		case l.class == classWeak && begun:
+		case (l.class == classWeak || l.class == classByline) && begun:
 			r.dropLeaf(l, "short line among furniture after the article")
 		case sigs[i] != main && l.st.words < tailForeignMax && l.class != classNeutral &&
 			(l.class != classContent || float64(l.st.words) < tailForeignShare*float64(mainMedian)):
@@ -338,7 +343,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	for i := first - 1; i >= 0; i-- {
 		l := ls[i]
 		switch {
-		case l.class == classStrong:
+		case l.class == classStrong || l.class == classByline:
 			begun = true
 			r.dropLeaf(l, l.why)
 			r.headStamps = append(r.headStamps, l.text)
@@ -412,6 +417,10 @@ func introduces(l *leaf) bool {
 	t := strings.TrimSpace(l.text)
 	return l.st.words <= 8 && (strings.HasSuffix(t, ":") || strings.HasSuffix(t, "："))
 }
+
+// maxLineChars bounds the lines that the date, phone and byline patterns
+// read: those are short, and a pattern over megabytes costs seconds.
+const maxLineChars = 200
 
 // tailForeignMax is the most words a block after the article may have and
 // still be dropped for sitting outside the article's template.

@@ -254,11 +254,17 @@ func guessEncoding(b []byte) (encoding.Encoding, string) {
 		{japanese.EUCJP, "euc-jp", fitEUCJP},
 		{korean.EUCKR, "euc-kr", fitEUCKR},
 	}
+	// Korean puts spaces between words; Chinese and Japanese do not. Text
+	// whose double-byte runs are space-separated is not read as Chinese.
+	spaced := spacedPairs(b)
 	best, bestScore := -1, 0
 	for i, c := range cands {
 		valid, common, bad := c.fit(b)
 		if valid == 0 {
 			continue
+		}
+		if spaced && c.name != "euc-kr" {
+			common /= 4
 		}
 		score := valid + 3*common - 20*bad
 		if bad*50 > valid { // more than 2% broken pairs: not this encoding
@@ -496,4 +502,25 @@ func repairMojibake(s string) string {
 		return s
 	}
 	return b.String()
+}
+
+// spacedPairs reports text whose runs of high bytes are often followed by
+// an ASCII space, as Korean words are.
+func spacedPairs(b []byte) bool {
+	runs, spaced := 0, 0
+	for i := 0; i < len(b); i++ {
+		if b[i] < 0x80 {
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] >= 0x80 {
+			j++
+		}
+		runs++
+		if j < len(b) && b[j] == ' ' {
+			spaced++
+		}
+		i = j
+	}
+	return runs >= 4 && spaced*3 >= runs
 }

@@ -101,8 +101,7 @@ func TestDecode(t *testing.T) {
 		{name: "undeclared big5", in: encode(t, traditionalchinese.Big5, page("", zhHantText)), want: zhHantText, charset: "big5", how: "guess"},
 		{name: "undeclared shift_jis", in: encode(t, japanese.ShiftJIS, page("", jaText)), want: jaText, charset: "shift_jis", how: "guess"},
 		{name: "undeclared euc-jp", in: encode(t, japanese.EUCJP, page("", jaText)), want: jaText, charset: "euc-jp", how: "guess"},
-		{name: "undeclared euc-kr", in: encode(t, korean.EUCKR, page("", koText)), want: koText, charset: "euc-kr", how: "guess",
-			bug: "undeclared EUC-KR Korean is guessed as gb18030 (mojibake \"坷疵 酒魔 矫厘俊绰\"): Hangul rows B0-C8 count as GBK level-1 \"common\" pairs, so GBK ties with EUC-KR and wins by order"},
+		{name: "undeclared euc-kr", in: encode(t, korean.EUCKR, page("", koText)), want: koText, charset: "euc-kr", how: "guess"},
 		{name: "undeclared utf-8", in: []byte(page("", jaText)), want: jaText, charset: "utf-8", how: "utf8"},
 
 		// Nothing fits: windows-1252.

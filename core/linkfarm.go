@@ -29,7 +29,7 @@ const (
 	farmMaxRunes  = 48   // texts are compared on at most this many runes
 	farmWindow    = 8    // recent clusters an anchor is compared with
 	farmMaxDist   = 0.42 // normalised edit distance under which two texts are near-duplicates
-	farmAffixMin  = 0.6  // ... or share this much of the shorter text as prefix plus suffix
+	farmAffixMin  = 0.5  // ... or share half of the shorter text as prefix plus suffix
 	farmLeftShare = 0.2  // a container keeps no more than this share of other text to go too
 )
 
@@ -39,7 +39,8 @@ type anchorRef struct {
 }
 
 type farmCluster struct {
-	rep     []rune
+	rep     []rune // the first member's text
+	last    []rune // the latest member's text: farms drift along the run
 	members []*html.Node
 }
 
@@ -91,7 +92,7 @@ func (r *run) findLinkFarms(body *html.Node) {
 		for _, a := range as {
 			var hit *farmCluster
 			for i := len(active) - 1; i >= 0; i-- {
-				if nearDuplicate(active[i].rep, a.text) {
+				if nearDuplicate(active[i].rep, a.text) || nearDuplicate(active[i].last, a.text) {
 					hit = active[i]
 					break
 				}
@@ -105,6 +106,7 @@ func (r *run) findLinkFarms(body *html.Node) {
 				}
 			}
 			hit.members = append(hit.members, a.n)
+			hit.last = a.text
 		}
 		for _, cl := range all {
 			if len(cl.members) < farmMinLinks {

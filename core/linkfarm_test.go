@@ -22,7 +22,6 @@ func TestNearDuplicate(t *testing.T) {
 		{name: "zh numbered parks", a: "龙华区第一工业园劳务派遣公司", b: "龙华区第二工业园劳务派遣公司", want: true},
 		{
 			name: "zh district and differing park", a: "宝坻区九园工业园劳务派遣公司", b: "武清区京滨科技园劳务派遣公司", want: true,
-			bug: "texts sharing only the six-character service suffix (劳务派遣公司) after a seven-character place are not near-duplicates (distance 6/14 > 0.42)",
 		},
 		// English "Best X in Y" variants.
 		{name: "en best in city", a: "best roofing contractor in springfield", b: "best roofing contractor in lakewood", want: true},
@@ -170,7 +169,7 @@ func TestFindLinkFarms(t *testing.T) {
 // every place different and ten kinds of park. All thirty links are one
 // farm.
 func TestLinkFarmVaryingPlaces(t *testing.T) {
-	e, bug := checker(t, "a farm of 30 \"<place><park>劳务派遣公司\" links (30 places, 10 kinds of park) is found only in part: 3 farms of 19 links, the other 11 are missed (texts that share only the service suffix are not near-duplicates); the leftover goes by link density, so -explain undercounts")
+	e, bug := checker(t, "")
 	defer bug.done(t)
 	places := []string{"宝坻区九园", "武清区京滨", "静海区大邱庄", "宁河区芦台", "蓟州区上仓", "东丽区华明",
 		"津南区双港", "西青区张家窝", "北辰区双街", "滨海新区塘沽", "和平区南市", "河西区陈塘庄", "南开区华苑",

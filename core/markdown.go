@@ -61,9 +61,61 @@ func toMarkdown(art *html.Node, p *parsed) (md, text string) {
 	return mb.String(), tb.String()
 }
 
+// mdBuf is a paragraph's Markdown. It can take back the markers of the
+// last emphasis when what follows would stop CommonMark from reading them:
+// a closing marker after punctuation must be followed by a space or
+// punctuation, which is only known once the next text is written.
+type mdBuf struct {
+	b    []byte
+	pend *pendingEm
+}
+
+type pendingEm struct{ open, close, n int }
+
+func (m *mdBuf) resolve(next rune) {
+	if m.pend == nil {
+		return
+	}
+	pe := m.pend
+	m.pend = nil
+	if unicode.IsSpace(next) || unicode.IsPunct(next) || unicode.IsSymbol(next) {
+		return
+	}
+	m.b = append(m.b[:pe.close], m.b[pe.close+pe.n:]...)
+	m.b = append(m.b[:pe.open], m.b[pe.open+pe.n:]...)
+}
+
+func (m *mdBuf) WriteString(s string) {
+	if s == "" {
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	m.resolve(r)
+	m.b = append(m.b, s...)
+}
+
+func (m *mdBuf) WriteByte(c byte) error {
+	m.resolve(rune(c))
+	m.b = append(m.b, c)
+	return nil
+}
+
+func (m *mdBuf) Len() int       { return len(m.b) }
+func (m *mdBuf) String() string { return string(m.b) }
+
+// lastRune returns the last rune written, or ' ' at the start.
+func (m *mdBuf) lastRune() rune {
+	if len(m.b) == 0 {
+		return ' '
+	}
+	r, _ := utf8.DecodeLastRune(m.b)
+	return r
+}
+
 // para accumulates one paragraph's inline content.
 type para struct {
-	md, tx   strings.Builder
+	md       mdBuf
+	tx       strings.Builder
 	space    bool // a space is pending before the next word
 	lead     bool // whitespace came before any content
 	hasImage bool
@@ -174,7 +226,13 @@ func (c *conv) blockElem(n *html.Node) []block {
 		}
 		b := p.finish()
 		level := int(n.Data[1] - '0')
-		b.md = strings.Repeat("#", level) + " " + strings.ReplaceAll(b.md, "\n", " ")
+		h := strings.ReplaceAll(b.md, "\n", " ")
+		if strings.HasSuffix(h, "#") {
+			// A closing run of # would be read as the heading's end marker.
+			i := strings.TrimRight(h, "#")
+			h = i + "\\" + h[len(i):]
+		}
+		b.md = strings.Repeat("#", level) + " " + h
 		return []block{b}
 	case atom.Ul, atom.Ol:
 		return c.list(n)
@@ -411,6 +469,7 @@ func (c *conv) figure(n *html.Node) []block {
 func (c *conv) table(t *html.Node) (block, bool) {
 	var rows [][]string
 	var txRows []string
+	var carry []int // rows still spanned down, per column
 	var collect func(n *html.Node)
 	collect = func(n *html.Node) {
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
@@ -423,10 +482,19 @@ func (c *conv) table(t *html.Node) (block, bool) {
 			case atom.Tr:
 				var row []string
 				var txCells []string
+				// Cells spanning down from rows above take their columns
+				// first, left empty, so the columns line up.
+				fill := func() {
+					for len(row) < len(carry) && carry[len(row)] > 0 {
+						carry[len(row)]--
+						row = append(row, "")
+					}
+				}
 				for cell := k.FirstChild; cell != nil; cell = cell.NextSibling {
 					if !isElem(cell, atom.Td) && !isElem(cell, atom.Th) {
 						continue
 					}
+					fill()
 					bs := c.blocks(cell)
 					var md, tx []string
 					for _, b := range bs {
@@ -437,16 +505,25 @@ func (c *conv) table(t *html.Node) (block, bool) {
 							tx = append(tx, strings.ReplaceAll(b.tx, "\n", " "))
 						}
 					}
-					row = append(row, strings.ReplaceAll(strings.Join(md, " "), "|", "\\|"))
+					span := clampSpan(attr(cell, "colspan"), 50)
+					down := clampSpan(attr(cell, "rowspan"), 500) - 1
+					for i := 0; i < span; i++ {
+						col := len(row)
+						for len(carry) <= col {
+							carry = append(carry, 0)
+						}
+						if down > carry[col] {
+							carry[col] = down
+						}
+						if i == 0 {
+							row = append(row, escapeCellPipes(strings.Join(md, " ")))
+						} else {
+							row = append(row, "")
+						}
+					}
 					txCells = append(txCells, strings.Join(tx, " "))
-					span, _ := strconv.Atoi(attr(cell, "colspan"))
-					if span > 50 {
-						span = 50
-					}
-					for i := 1; i < span; i++ {
-						row = append(row, "")
-					}
 				}
+				fill()
 				if len(row) > 0 {
 					rows = append(rows, row)
 					if s := strings.TrimSpace(strings.Join(txCells, " ")); s != "" {
@@ -585,8 +662,20 @@ func (c *conv) wrap(n *html.Node, p *para, oneLine bool, marker string) {
 		p.space = true
 	}
 	p.flushSpace()
-	if emphasisSafe(md) && !strings.Contains(md, "\n") {
-		p.md.WriteString(marker + md + marker)
+	first, _ := utf8.DecodeRuneInString(md)
+	last, _ := utf8.DecodeLastRuneInString(md)
+	prev := p.md.lastRune()
+	// An opening marker before punctuation needs space or punctuation
+	// before it; a closing one after punctuation is settled by mdBuf.
+	openOK := !isPunctOrSymbol(first) || unicode.IsSpace(prev) || isPunctOrSymbol(prev)
+	if openOK && !strings.Contains(md, "\n") && last != '\\' {
+		open := p.md.Len()
+		p.md.WriteString(marker + md)
+		close := p.md.Len()
+		p.md.WriteString(marker)
+		if isPunctOrSymbol(last) {
+			p.md.pend = &pendingEm{open: open, close: close, n: len(marker)}
+		}
 	} else {
 		p.md.WriteString(md)
 	}
@@ -607,15 +696,13 @@ func endsWithSpace(s string) bool {
 	return unicode.IsSpace(r)
 }
 
-// emphasisSafe reports whether md can sit between emphasis markers and be
-// read as emphasis whatever surrounds it: no punctuation at either end.
+func isPunctOrSymbol(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// emphasisSafe reports whether a whole line can be set in emphasis: a line
+// starts and ends at space, so only a dangling escape or a line break can
+// stop it.
 func emphasisSafe(md string) bool {
-	if md == "" {
-		return false
-	}
-	f, _ := utf8.DecodeRuneInString(md)
-	l, _ := utf8.DecodeLastRuneInString(md)
-	return !unicode.IsPunct(f) && !unicode.IsSymbol(f) && !unicode.IsPunct(l) && !unicode.IsSymbol(l) && l != '\\'
+	return md != "" && !strings.Contains(md, "\n") && !strings.HasSuffix(md, "\\")
 }
 
 func (c *conv) code(n *html.Node, p *para) {
@@ -727,46 +814,95 @@ func escapeLineStart(l string) string {
 // for images (raster types only). The result is safe inside Markdown link
 // parentheses.
 func safeURL(raw string, image bool) (string, bool) {
+	u := readURL(raw)
+	if u == "" || !allowedScheme(u, image) {
+		return "", false
+	}
+	// Whatever reads the address next may decode entities in it; it must
+	// be safe read either way.
+	if strings.Contains(u, "&") && !allowedScheme(readURL(html.UnescapeString(u)), image) {
+		return "", false
+	}
+	if strings.HasPrefix(u, "//") {
+		u = "https:" + u
+	}
+	// "&" is escaped so that goldmark cannot read an entity into the
+	// address after our check ("jav&#x09;ascript:"); "|" would end a table
+	// cell.
+	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "`", "%60", "\"", "%22", "&", "\\&", "|", "%7C")
+	return r.Replace(u), true
+}
+
+// escapeCellPipes escapes the pipes of a table cell that text escaping has
+// not already escaped (those inside code spans).
+func escapeCellPipes(md string) string {
+	if !strings.Contains(md, "|") {
+		return md
+	}
+	var b strings.Builder
+	for i := 0; i < len(md); i++ {
+		c := md[i]
+		if c == '\\' && i+1 < len(md) {
+			b.WriteByte(c)
+			b.WriteByte(md[i+1])
+			i++
+			continue
+		}
+		if c == '|' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// clampSpan reads a colspan or rowspan value: at least 1, at most max.
+func clampSpan(v string, max int) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 {
+		return 1
+	}
+	if n > max {
+		return max
+	}
+	return n
+}
+
+// readURL reads an address as a browser does: surrounding space
+// trimmed, tabs, newlines and control characters inside it dropped.
+func readURL(raw string) string {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(raw) {
 		if r < 0x20 || r == 0x7F || unicode.IsSpace(r) && r != ' ' {
-			continue // browsers drop tabs and newlines inside URLs
+			continue
 		}
 		b.WriteRune(r)
 	}
-	u := strings.TrimSpace(b.String())
-	if u == "" {
-		return "", false
-	}
+	return strings.TrimSpace(b.String())
+}
+
+// allowedScheme reports whether u is relative or uses an allowed scheme:
+// http, https, mailto (links), data:image of a raster type (images).
+func allowedScheme(u string, image bool) bool {
 	scheme := ""
 	if i := strings.IndexAny(u, ":/?#"); i > 0 && u[i] == ':' {
 		scheme = strings.ToLower(u[:i])
 	}
 	switch scheme {
-	case "":
-		if strings.HasPrefix(u, "//") {
-			u = "https:" + u
-		}
-	case "http", "https":
+	case "", "http", "https":
+		return true
 	case "mailto":
-		if image {
-			return "", false
-		}
+		return !image
 	case "data":
+		if !image {
+			return false
+		}
 		low := strings.ToLower(u)
-		ok := false
 		for _, t := range []string{"data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"} {
 			if strings.HasPrefix(low, t) {
-				ok = true
+				return true
 			}
 		}
-		if !image || !ok {
-			return "", false
-		}
-	default:
-		return "", false
 	}
-	// Characters that would end or confuse a Markdown destination.
-	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "`", "%60", "\"", "%22")
-	return r.Replace(u), true
+	return false
 }

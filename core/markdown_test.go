@@ -151,7 +151,6 @@ func TestMarkdownConstructs(t *testing.T) {
 		{name: "heading", frag: "<h2>Results <em>so far</em></h2>", md: "## Results *so far*"},
 		{
 			name: "heading ending in a hash", frag: "<h3>To confirm, press #</h3>", md: "### To confirm, press \\#",
-			bug: "a heading whose text ends in \" #\" loses the \"#\": \"### To confirm, press #\" renders as <h3>To confirm, press</h3> (an ATX closing sequence)",
 		},
 		{name: "ordered list start", frag: `<ol start="3"><li>three</li><li>four</li></ol>`, md: "3. three\n4. four"},
 		{name: "nested list", frag: "<ul><li>a<ol><li>b<ul><li>c</li></ul></li></ol></li></ul>", md: "- a\n\n  1. b\n\n     - c"},
@@ -168,17 +167,14 @@ func TestMarkdownConstructs(t *testing.T) {
 			md: "| a | b | c |\n| --- | --- | --- |\n| wide |  | n |"},
 		{
 			name: "table cell pipe", frag: "<table><tr><th>x</th><th>y</th></tr><tr><td>a|b</td><td>c</td></tr></table>",
-			md:  "| x | y |\n| --- | --- |\n| a\\|b | c |",
-			bug: "a \"|\" in a table cell is escaped twice (\"a\\\\|b\"): the cell renders as \"a\\|b\" with a visible backslash",
+			md: "| x | y |\n| --- | --- |\n| a\\|b | c |",
 		},
 		{
 			name: "bold label before text", frag: "<p><strong>Update:</strong> the road has reopened.</p>", md: "**Update:** the road has reopened.",
-			bug: "emphasis whose text ends in punctuation is dropped even when a space follows: <strong>Update:</strong> loses its bold (CommonMark reads \"**Update:** the\" as strong)",
 		},
 		{
 			name: "caption ending in a stop", frag: "<figure><img src=\"https://example.com/a.png\" alt=\"\"><figcaption>The harbour at dawn.</figcaption></figure>",
-			md:  "![](https://example.com/a.png)\n\n*The harbour at dawn.*",
-			bug: "a figure caption ending in punctuation is not italicised, though the caption is a paragraph of its own",
+			md: "![](https://example.com/a.png)\n\n*The harbour at dawn.*",
 		},
 	}
 	for _, tt := range tests {
@@ -247,7 +243,6 @@ func TestSafeURL(t *testing.T) {
 		{name: "javascript newline inside", in: "java\nscript:alert(1)"},
 		{
 			name: "javascript entity text", in: "jav&#x09;ascript:alert(1)",
-			bug: "\"jav&#x09;ascript:alert(1)\" passes as a relative address with its \"&\" unescaped; goldmark then decodes the entity in the destination, so the string rendered (href=\"jav%09ascript:…\") is not the one checked (harmless in browsers today, but \"&\" should be written \"&amp;\" in destinations)",
 		},
 		{name: "vbscript", in: "vbscript:msgbox(1)"},
 		{name: "data html link", in: "data:text/html,<script>alert(1)</script>"},

@@ -212,7 +212,14 @@ func (m *metaSource) first(keys ...string) string {
 }
 
 // titleSeparators split a <title> into the article title and site names.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "|", "-", "–", "—", "：", ":"}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "|", "-", "–", "—", "："}
+
+// bareSeparator reports separators written without spaces, which split
+// only CJK titles ("标题-栏目-站点"); in Latin text they sit inside words
+// ("Self-driving") and numbers.
+func bareSeparator(sep string) bool {
+	return sep == "-" || sep == "–" || sep == "—" || sep == "|"
+}
 
 // cleanTitle removes site-name parts from a page title. A heading of the
 // page that matches a part of the title wins; otherwise the longest part.
@@ -223,8 +230,9 @@ func cleanTitle(title, site string, heads []string) string {
 			return h
 		}
 	}
+	cjk := hasCJKMajority(title)
 	for _, sep := range titleSeparators {
-		if !strings.Contains(title, sep) {
+		if !strings.Contains(title, sep) || bareSeparator(sep) && !cjk {
 			continue
 		}
 		parts := strings.Split(title, sep)
@@ -267,6 +275,9 @@ var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "j
 // isoDate turns a date in any of the common forms into YYYY-MM-DD, or "".
 func isoDate(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) > 4*maxLineChars {
+		s = s[:4*maxLineChars]
+	}
 	if s == "" {
 		return ""
 	}
@@ -279,6 +290,12 @@ func isoDate(s string) string {
 	if m := enDate2Re.FindStringSubmatch(s); m != nil {
 		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
 	}
+	// Compact 20230310.
+	if len(s) == 8 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
+		if _, err := strconv.Atoi(s); err == nil {
+			return ymd(s[:4], s[4:6], s[6:])
+		}
+	}
 	// Unix seconds or milliseconds.
 	if x, err := strconv.ParseInt(s, 10, 64); err == nil && x > 1e8 {
 		if x > 1e11 {
@@ -289,11 +306,16 @@ func isoDate(s string) string {
 	return ""
 }
 
+var monthDays = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
 func ymd(y, m, d string) string {
 	yi, _ := strconv.Atoi(y)
 	mi, _ := strconv.Atoi(m)
 	di, _ := strconv.Atoi(d)
-	if yi < 1900 || mi < 1 || mi > 12 || di < 1 || di > 31 {
+	if yi < 1900 || yi > 2200 || mi < 1 || mi > 12 || di < 1 || di > monthDays[mi] {
+		return ""
+	}
+	if mi == 2 && di == 29 && !(yi%4 == 0 && (yi%100 != 0 || yi%400 == 0)) {
 		return ""
 	}
 	return strconv.Itoa(yi) + "-" + pad2(mi) + "-" + pad2(di)
@@ -332,20 +354,58 @@ func unixDate(sec int64) string {
 // Jane Doe", "作者：张三", "张三 于 2023年… 发表" (Chinese CMS datelines:
 // "<name> at <date> published").
 var (
-	byRe   = regexp.MustCompile(`(?i)^\s*(?:by|von|par|por|door|di|av|af)\s+([^|·•,;:0-9]{2,60}?)(?:\s*(?:[|·•,;]|\d|$))`)
-	zhByRe = regexp.MustCompile(`(?:作者|记者|编辑|来源|文|撰文|责任编辑)\s*[:：/]?\s*([\p{Han}A-Za-z·]{2,20})`)
-	yuRe   = regexp.MustCompile(`([\p{Han}A-Za-z0-9_.]{2,24})\s*于\s*(?:19|20)\d\d`)
+	// "By Jane Doe", "by J. R. Smith and Ann Lee": capitalised words after
+	// "by" (and its neighbours in a few languages), anywhere in the line.
+	byRe = regexp.MustCompile(`(?:^|[\s|·•,(])(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|van|von|der|da|di|le|la)){0,5})`)
+	// 作者/记者/撰文 and a name; 文 alone only where it starts the line or
+	// follows a separator, so that 文 inside a word does not count; the
+	// editor (编辑) only when nobody else is named.
+	zhByRe  = regexp.MustCompile(`(?:作者|记者|記者|撰文)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
+	zhWenRe = regexp.MustCompile(`(?:^|[\s　|｜/（(【\[])文(?:\s*[・·/／]\s*(?:写真|图|圖|摄影|攝影))?\s*[:：/・·]?\s*([\p{Han}\p{Katakana}A-Za-z·・]{2,12}(?:[ 　][\p{Han}\p{Hiragana}\p{Katakana}]{1,6})?)`)
+	zhEdRe  = regexp.MustCompile(`(?:编辑|編輯)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
+	// The source outlet (来源) names the article's origin when no person
+	// is named.
+	zhSrcRe = regexp.MustCompile(`(?:来源|來源)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
+	// "<name> 于 <date> 发表": "<name> at <date> published".
+	yuRe = regexp.MustCompile(`([\p{Han}A-Za-z0-9_.]{2,24})\s*于\s*(?:19|20)\d\d`)
 )
 
-func bylineFromLine(s string) string {
-	if m := yuRe.FindStringSubmatch(s); m != nil {
-		return m[1]
+func bylineFromLine(s string) string { return bylineFromLines([]string{s}) }
+
+// bylineFromLines tries the person patterns on every line before the
+// weaker editor and source patterns on any: "来源：江城日报 记者 周晓岚"
+// names 周晓岚.
+func bylineFromLines(lines []string) string {
+	short := lines[:0:0]
+	for _, l := range lines {
+		if len(l) <= 4*maxLineChars {
+			short = append(short, l)
+		}
 	}
-	if m := zhByRe.FindStringSubmatch(s); m != nil {
-		return m[1]
+	lines = short
+	for _, l := range lines {
+		if m := yuRe.FindStringSubmatch(l); m != nil {
+			return m[1]
+		}
+		for _, re := range []*regexp.Regexp{zhByRe, zhWenRe} {
+			if m := re.FindStringSubmatch(l); m != nil {
+				return strings.Trim(m[1], "·・ ")
+			}
+		}
+		if m := byRe.FindStringSubmatch(l); m != nil {
+			name := strings.TrimSpace(m[1])
+			for _, w := range []string{" and", " &"} {
+				name = strings.TrimSuffix(name, w)
+			}
+			return name
+		}
 	}
-	if m := byRe.FindStringSubmatch(s); m != nil {
-		return strings.TrimSpace(m[1])
+	for _, l := range lines {
+		for _, re := range []*regexp.Regexp{zhEdRe, zhSrcRe} {
+			if m := re.FindStringSubmatch(l); m != nil {
+				return strings.Trim(m[1], "·・ ")
+			}
+		}
 	}
 	return ""
 }
@@ -365,15 +425,14 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	if strings.HasPrefix(a.Byline, "http") {
 		a.Byline = ""
 	}
-	for _, s := range append(append([]string(nil), r.headStamps...), r.nearTitleLines...) {
-		if a.Byline == "" {
-			a.Byline = bylineFromLine(s)
-		}
+	if a.Byline == "" {
+		lines := append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), m.authors...)
+		a.Byline = bylineFromLines(lines)
 	}
 	if a.Byline == "" && len(m.authors) > 0 {
-		a.Byline = bylineFromLine(m.authors[0])
-		if a.Byline == "" {
-			a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.authors[0], "By "), "by "))
+		// An author element whose text is the bare name.
+		if t := m.authors[0]; countText(t).words <= 6 {
+			a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "by "))
 		}
 	}
 	a.Byline = truncate(normSpace(a.Byline), 100)

@@ -49,8 +49,8 @@ func TestIsoDate(t *testing.T) {
 		{in: "2023-00-10", want: ""},
 		{in: "1899-01-01", want: ""},
 		{in: "call 2023 1234 5678", want: ""},
-		{in: "2023-02-30", want: "", bug: "impossible calendar dates pass: \"2023-02-30\" gives \"2023-02-30\" (ymd checks the day against 31 only)"},
-		{in: "20230310", want: "2023-03-10", bug: "compact dates are not read: \"20230310\" (meta pubdate on many Chinese sites) gives \"\""},
+		{in: "2023-02-30", want: ""},
+		{in: "20230310", want: "2023-03-10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -88,7 +88,6 @@ func TestCleanTitle(t *testing.T) {
 		{
 			name: "hyphenated word", title: "Self-driving Buses Start Service in the Old Town",
 			want: "Self-driving Buses Start Service in the Old Town",
-			bug:  "a hyphen inside a word splits the title: \"Self-driving Buses Start Service in the Old Town\" gives \"driving Buses Start Service in the Old Town\"",
 		},
 		{
 			name: "number with hyphen", title: "Covid-19 Vaccines Reach the Island's Clinics | Harbour News",
@@ -97,7 +96,6 @@ func TestCleanTitle(t *testing.T) {
 		{
 			name: "time with colon", title: "Council Meets at 10:30 Tonight to Vote on the Budget",
 			want: "Council Meets at 10:30 Tonight to Vote on the Budget",
-			bug:  "a colon inside a time splits the title: \"Council Meets at 10:30 Tonight to Vote on the Budget\" gives \"30 Tonight to Vote on the Budget\"",
 		},
 	}
 	for _, tt := range tests {
@@ -135,19 +133,15 @@ func TestBylineFromLine(t *testing.T) {
 		{in: "", want: ""},
 		{
 			in: "来源：江城日报 记者：周晓岚", want: "周晓岚",
-			bug: "\"来源\" (source outlet) is read as an author marker and wins over \"记者\" later in the line: gives \"江城日报\"",
 		},
 		{
 			in: "駅前の商店街にある元文房具店の空き店舗が図書室になった。", want: "",
-			bug: "\"文\" matches inside words: a sentence holding 文房具店 gives the byline \"房具店\"",
 		},
 		{
 			in: "Posted on March 14, 2023 by Daniel Okafor", want: "Daniel Okafor",
-			bug: "\"by <name>\" after a date is not read: gives \"\"",
 		},
 		{
 			in: "By the end of the week, the river had risen two metres.", want: "",
-			bug: "a sentence starting with \"By the\" is read as a byline: gives \"the end of the week\"",
 		},
 	}
 	for _, tt := range tests {
