@@ -574,3 +574,99 @@ func firstDiff(a, b string) string {
 	lo := max(0, i-80)
 	return fmt.Sprintf("before: …%s…\nafter:  …%s…", a[lo:min(len(a), i+80)], b[lo:min(len(b), i+80)])
 }
+
+// TestThemes opens the reader in each theme, measures the contrast of its
+// text, muted text, links and controls against their backgrounds (WCAG AA:
+// 4.5:1), checks keyboard focus stays inside the dialog, and takes
+// screenshots (to $CLEANREAD_SCREENSHOTS when set) for a person to look at.
+func TestThemes(t *testing.T) {
+	e := newEnv(t)
+	code := e.bookmarklet()
+	dir := os.Getenv("CLEANREAD_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pages := []struct{ name, url string }{
+		{"zh", e.host + "/seed/" + e.seeds[0].name},
+		{"en", e.ours + "/samples/en-blog.html"},
+		{"ar", e.ours + "/samples/ar-news.html"},
+	}
+	for _, p := range pages {
+		e.t = t
+		e.do(e.ctx, chromedp.Navigate(p.url))
+		click(e, code)
+		e.waitReader(e.ctx)
+		if p.name == "ar" {
+			if dir := eval[string](e, e.ctx, `document.querySelector("clean-reader").shadowRoot.querySelector(".page").dir`); dir != "rtl" {
+				t.Errorf("the Arabic page is laid out %q, want rtl", dir)
+			}
+		}
+		for _, theme := range []string{"light", "sepia", "dark", "system"} {
+			t.Run(p.name+"/"+theme, func(t *testing.T) {
+				e.t = t
+				eval[chromedp.Void](e, e.ctx, fmt.Sprintf(`document.querySelector("clean-reader").shadowRoot
+					.querySelector('button[data-set=theme][data-value=%s]').click()`, theme))
+				low := eval[[]string](e, e.ctx, contrastJS)
+				for _, l := range low {
+					t.Errorf("contrast below AA: %s", l)
+				}
+				png, err := chromedp.Run(e.ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := filepath.Join(dir, "reader-"+p.name+"-"+theme+".png")
+				if err := os.WriteFile(f, png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Logf("screenshot %s", f)
+			})
+		}
+		e.t = t
+		// Tab never leaves the dialog.
+		for i := 0; i < 25; i++ {
+			e.do(e.ctx, chromedp.KeyEvent(kb.Tab))
+			if !eval[bool](e, e.ctx, `document.activeElement?.localName === "clean-reader"`) {
+				t.Fatalf("Tab %d moved focus out of the reader, to %s", i+1,
+					eval[string](e, e.ctx, `document.activeElement?.outerHTML.slice(0, 80) || "nothing"`))
+			}
+		}
+		e.do(e.ctx, chromedp.KeyEvent(kb.Escape))
+	}
+	// Put the theme back for later tests in this profile.
+	_ = code
+}
+
+// contrastJS lists the reader's text colours that fall below 4.5:1 against
+// the background they are drawn on.
+const contrastJS = `(() => {
+  const root = document.querySelector("clean-reader").shadowRoot;
+  const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const lum = (c) => {
+    const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const bg = (el) => {
+    for (; el; el = el.parentElement || el.getRootNode().host) {
+      const c = getComputedStyle(el).backgroundColor;
+      if (c && !/rgba\(.*, 0\)$/.test(c) && c !== "transparent") return c;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  const out = [];
+  const check = (sel, what) => {
+    for (const el of [...root.querySelectorAll(sel)].slice(0, 5)) {
+      const fg = getComputedStyle(el).color, b = bg(el);
+      const [l1, l2] = [lum(fg), lum(b)].sort((x, y) => y - x);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < 4.5) out.push(what + ": " + fg + " on " + b + " = " + ratio.toFixed(2));
+    }
+  };
+  check(".page p, .page li", "text");
+  check(".meta, .site", "muted text");
+  check("article a", "link");
+  check(".bar button", "control");
+  check(".removed .why, .removed q", "removed panel");
+  return out;
+})()`

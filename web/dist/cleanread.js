@@ -21,7 +21,7 @@
 import makeGo from "./wasm_exec.js";
 
 // The build (web/internal/bundle) replaces this name with the content-hashed one.
-const WASM_FILE = "cleanread.d3500119609f.wasm";
+const WASM_FILE = "cleanread.fc02c5ea19ff.wasm";
 
 const here = import.meta.url;
 const mains = new Map(); // wasm URL -> Promise<main-thread engine>: one Go runtime per realm

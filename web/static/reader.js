@@ -55,6 +55,9 @@ export class CleanReader extends HTMLElement {
     frame.setAttribute("aria-label", "Reader view");
     frame.tabIndex = -1;
     frame.setAttribute("part", "frame");
+    // Our controls are English and left to right whatever the host page's
+    // direction (which `all: initial` does not reset); the article sets its own.
+    frame.dir = "ltr";
 
     const bar = doc.createElement("div");
     bar.className = "bar";
@@ -174,7 +177,8 @@ export class CleanReader extends HTMLElement {
     this.#result = result;
     const doc = this.ownerDocument;
     const { page } = buildPage(result, doc);
-    if (result.dir === "rtl") this.#frame.dir = "rtl";
+    // The page's direction is the article's (buildPage sets it); the
+    // controls keep the direction of their own (English) labels.
     const title = page.querySelector("h1.title");
     title.id = "cr-title";
     this.#frame.removeAttribute("aria-label");

@@ -92,6 +92,13 @@ export function buildPage(result, doc = document) {
     if (text != null) e.textContent = text;
     return e;
   };
+  // Each metadata item is isolated, so "5 min read" stays in order inside
+  // a right-to-left line.
+  const item = (tag, cls, text) => {
+    const e = el(tag, cls, text);
+    e.dir = "auto";
+    return e;
+  };
   const page = el("div", "page");
   if (result.lang) page.lang = result.lang;
   if (result.dir === "rtl" || result.dir === "ltr") page.dir = result.dir;
@@ -100,13 +107,13 @@ export function buildPage(result, doc = document) {
   if (result.siteName) head.append(el("p", "site", result.siteName));
   head.append(el("h1", "title", result.title || "Untitled"));
   const meta = el("p", "meta");
-  if (result.byline) meta.append(el("span", "byline", result.byline));
+  if (result.byline) meta.append(item("span", "byline", result.byline));
   if (result.published) {
-    const t = el("time", "date", result.published);
+    const t = item("time", "date", result.published);
     t.dateTime = result.published;
     meta.append(t);
   }
-  meta.append(el("span", "reading-time", readingTime(result)));
+  meta.append(item("span", "reading-time", readingTime(result)));
   head.append(meta);
 
   const article = el("article");

@@ -41,7 +41,7 @@ export const readerCSS = `
 .frame[data-width=wide]{--measure:78ch}
 
 .bar{position:sticky;top:0;z-index:1;display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .5rem;
-  padding:.5rem max(1rem,calc((100% - 64rem)/2));background:var(--bg);border-bottom:1px solid var(--rule)}
+  padding:.5rem max(1rem,calc((100% - 80rem)/2));background:var(--bg);border-bottom:1px solid var(--rule)}
 .group{display:inline-flex;align-items:center;gap:.125rem}
 .group+.group{padding-inline-start:.5rem;border-inline-start:1px solid var(--rule)}
 .spacer{flex:1}
@@ -52,7 +52,7 @@ button:hover{background:var(--panel)}
 button[aria-pressed=true]{border-color:var(--fg);background:var(--panel)}
 button:focus-visible,.article-scroll:focus-visible,a:focus-visible,summary:focus-visible{outline:2px solid var(--focus);outline-offset:2px}
 button:disabled{opacity:.6;cursor:default}
-.status{font-size:13px;color:var(--muted);min-width:5em}
+.status{font-size:13px;color:var(--muted)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 
 .page{max-width:var(--measure);margin:0 auto;padding:2rem 1.25rem 5rem;font-family:var(--face);font-size:var(--size);line-height:1.6}
