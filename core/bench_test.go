@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -98,4 +99,39 @@ func BenchmarkCorpusExtract(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(len(pages)), "ms/page")
+}
+
+// BenchmarkCorpusRatio runs the floor and the pipeline page by page,
+// alternating, so that both see the same machine load, and reports their
+// ratio: the figure to watch on a shared, noisy machine.
+func BenchmarkCorpusRatio(b *testing.B) {
+	pages := loadCorpus(b)
+	ex := New(Options{})
+	var floor, full time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			t0 := time.Now()
+			root, err := html.Parse(strings.NewReader(p.text))
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			walk(root, func(k *html.Node) bool {
+				if k.Type == html.TextNode {
+					n += len(k.Data)
+				}
+				return true
+			}, nil)
+			t1 := time.Now()
+			_, _ = ex.Extract(Input{HTML: p.raw, URL: p.url})
+			t2 := time.Now()
+			floor += t1.Sub(t0)
+			full += t2.Sub(t1)
+		}
+	}
+	per := float64(b.N * len(pages))
+	b.ReportMetric(float64(floor.Microseconds())/1000/per, "floor-ms/page")
+	b.ReportMetric(float64(full.Microseconds())/1000/per, "extract-ms/page")
+	b.ReportMetric(float64(full)/float64(floor), "ratio")
 }

@@ -354,7 +354,8 @@ func (r *run) stripBoilerplate(art *html.Node) {
 }
 
 func (r *run) dropLeaf(l *leaf, why string) {
-	r.remove(l.nodes[0], why, l.st.chars, l.text)
+	r.removed.Blocks++
+	r.addDetail("block", why, l.st.chars, l.text)
 	for _, n := range l.nodes {
 		removeNode(n)
 	}

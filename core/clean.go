@@ -261,7 +261,7 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			c.headingEff = eff(c.text)
 			if f&flagWeightClasses != 0 && n.DataAtom <= atom.H3 && classWeight(n) < 0 && n != art {
-				r.remove(n, "heading with a furniture class", eff(c.text), textOf(n))
+				r.remove(n, "heading with a furniture class", eff(c.text))
 				removed[n] = true
 				drop = append(drop, n)
 				return
@@ -274,7 +274,7 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 			return
 		}
 		if why := r.furniture(n, c, f, s, orig, figures > 0); why != "" {
-			r.remove(n, why, eff(c.text), textOf(n))
+			r.remove(n, why, eff(c.text))
 			removed[n] = true
 			drop = append(drop, n)
 		}

@@ -193,43 +193,67 @@ func prescanMeta(b []byte) string {
 	if len(b) > prescanLimit {
 		b = b[:prescanLimit]
 	}
-	z := html.NewTokenizer(bytes.NewReader(b))
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
+	// Like the browser's prescan, skip comments and look only at <meta
+	// tags, reading each with the tokenizer.
+	for i := 0; i < len(b); i++ {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
 			return ""
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			if string(name) != "meta" || !hasAttr {
-				continue
+		}
+		i += j
+		rest := b[i:]
+		if bytes.HasPrefix(rest, []byte("<!--")) {
+			k := bytes.Index(rest[4:], []byte("-->"))
+			if k < 0 {
+				return ""
 			}
-			var cs, content string
-			httpEquiv := false
-			for {
-				k, v, more := z.TagAttr()
-				switch string(k) {
-				case "charset":
-					cs = string(v)
-				case "http-equiv":
-					httpEquiv = strings.EqualFold(strings.TrimSpace(string(v)), "content-type")
-				case "content":
-					content = string(v)
-				}
-				if !more {
-					break
-				}
-			}
-			if cs = strings.TrimSpace(cs); cs != "" {
-				return cs
-			}
-			if httpEquiv {
-				if c := contentTypeCharset(content); c != "" {
-					return c
-				}
-			}
+			i += 4 + k + 2
+			continue
+		}
+		if len(rest) < 6 || !bytes.EqualFold(rest[1:5], []byte("meta")) || !isTagEnd(rest[5]) {
+			continue
+		}
+		if cs := metaCharset(rest); cs != "" {
+			return cs
 		}
 	}
+	return ""
+}
+
+func isTagEnd(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>'
+}
+
+// metaCharset reads the <meta> tag at the start of b and returns the
+// charset it declares, if any.
+func metaCharset(b []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+		return ""
+	}
+	var cs, content string
+	httpEquiv := false
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "charset":
+			cs = string(v)
+		case "http-equiv":
+			httpEquiv = strings.EqualFold(strings.TrimSpace(string(v)), "content-type")
+		case "content":
+			content = string(v)
+		}
+		if !more {
+			break
+		}
+	}
+	if cs = strings.TrimSpace(cs); cs != "" {
+		return cs
+	}
+	if httpEquiv {
+		return contentTypeCharset(content)
+	}
+	return ""
 }
 
 // guessEncoding picks the legacy multi-byte encoding whose byte structure

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/agnivade/levenshtein"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -39,15 +38,15 @@ type anchorRef struct {
 }
 
 type farmCluster struct {
-	rep     []rune // the first member's text
-	last    []rune // the latest member's text: farms drift along the run
+	rep     *anchorRef // the first member
+	last    *anchorRef // the latest member: farms drift along the run
 	members []*html.Node
 }
 
 // findLinkFarms marks the link farms of the page and returns how many
 // farms and links it found.
 func (r *run) findLinkFarms(body *html.Node) {
-	groups := make(map[*html.Node][]anchorRef)
+	groups := make(map[*html.Node][]*html.Node)
 	var order []*html.Node
 	count := 0
 	limit := r.ex.limits.MaxLinks
@@ -65,40 +64,46 @@ func (r *run) findLinkFarms(body *html.Node) {
 		if limit > 0 && count > limit {
 			return false
 		}
-		t := []rune(strings.ToLower(textOf(n)))
-		if len(t) < farmMinRunes {
-			return false
-		}
-		if len(t) > farmMaxRunes {
-			t = t[:farmMaxRunes]
-		}
 		c := linkContainer(n)
 		if _, ok := groups[c]; !ok {
 			order = append(order, c)
 		}
-		groups[c] = append(groups[c], anchorRef{n, t})
+		groups[c] = append(groups[c], n)
 		return false
 	}, nil)
 	if limit > 0 && count > limit {
 		r.note("link-farm clustering looked at the first %d of %d links", limit, count)
 	}
 	for _, c := range order {
-		as := groups[c]
+		anchors := groups[c]
+		if len(anchors) < farmMinLinks {
+			continue
+		}
+		// Texts only for groups big enough to hold a farm.
+		as := make([]anchorRef, 0, len(anchors))
+		for _, n := range anchors {
+			t := anchorText(n)
+			if len(t) >= farmMinRunes {
+				as = append(as, anchorRef{n: n, text: t})
+			}
+		}
 		if len(as) < farmMinLinks {
 			continue
 		}
 		var active []*farmCluster
 		var all []*farmCluster
-		for _, a := range as {
+		found := false
+		for i := range as {
+			a := &as[i]
 			var hit *farmCluster
 			for i := len(active) - 1; i >= 0; i-- {
-				if nearDuplicate(active[i].rep, a.text) || nearDuplicate(active[i].last, a.text) {
+				if near(active[i].last, a) || active[i].rep != active[i].last && near(active[i].rep, a) {
 					hit = active[i]
 					break
 				}
 			}
 			if hit == nil {
-				hit = &farmCluster{rep: a.text}
+				hit = &farmCluster{rep: a}
 				all = append(all, hit)
 				active = append(active, hit)
 				if len(active) > farmWindow {
@@ -106,7 +111,7 @@ func (r *run) findLinkFarms(body *html.Node) {
 				}
 			}
 			hit.members = append(hit.members, a.n)
-			hit.last = a.text
+			hit.last = a
 		}
 		for _, cl := range all {
 			if len(cl.members) < farmMinLinks {
@@ -118,9 +123,43 @@ func (r *run) findLinkFarms(body *html.Node) {
 			r.removed.LinkFarms++
 			r.removed.Links += len(cl.members)
 			r.addDetail("linkfarm", "near-duplicate link texts", len(cl.members), textOf(cl.members[0])+" …")
+			found = true
 		}
-		r.dropEmptied(c)
+		if found {
+			r.dropEmptied(c)
+		}
 	}
+}
+
+// anchorText returns the lower-cased text of an anchor, cut to
+// farmMaxRunes, without building the whole text of long anchors.
+func anchorText(a *html.Node) []rune {
+	var out []rune
+	space := false
+	walk(a, func(n *html.Node) bool {
+		if len(out) >= farmMaxRunes {
+			return false
+		}
+		if n.Type != html.TextNode {
+			return n.Type == html.ElementNode
+		}
+		for _, r := range n.Data {
+			if unicode.IsSpace(r) || r == 0xA0 {
+				space = len(out) > 0
+				continue
+			}
+			if space {
+				out = append(out, ' ')
+				space = false
+			}
+			out = append(out, unicode.ToLower(r))
+			if len(out) >= farmMaxRunes {
+				break
+			}
+		}
+		return false
+	}, nil)
+	return out
 }
 
 // linkContainer returns the block that holds a link as one of a run: it
@@ -164,6 +203,9 @@ func soleElement(n *html.Node) bool {
 	return elems == 1
 }
 
+// near reports whether two anchors of a group have near-duplicate texts.
+func near(a, b *anchorRef) bool { return nearDuplicate(a.text, b.text) }
+
 // nearDuplicate reports whether two anchor texts differ only a little.
 func nearDuplicate(a, b []rune) bool {
 	la, lb := len(a), len(b)
@@ -189,8 +231,47 @@ func nearDuplicate(a, b []rune) bool {
 	if float64(lmax-lmin) > farmMaxDist*float64(lmax) {
 		return false
 	}
-	d := levenshtein.ComputeDistance(string(a), string(b))
-	return float64(d) <= farmMaxDist*float64(lmax)
+	return withinDistance(a, b, int(farmMaxDist*float64(lmax)))
+}
+
+// withinDistance reports whether the edit distance of a and b (runes, at
+// most farmMaxRunes each) is at most k. It fills one row of the dynamic
+// programme at a time on the stack and stops as soon as every cell of a
+// row exceeds k, so it neither allocates nor finishes hopeless pairs.
+func withinDistance(a, b []rune, k int) bool {
+	if len(a) > farmMaxRunes || len(b) > farmMaxRunes {
+		return false
+	}
+	var prev, cur [farmMaxRunes + 1]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := prev[j-1] + cost
+			if x := prev[j] + 1; x < v {
+				v = x
+			}
+			if x := cur[j-1] + 1; x < v {
+				v = x
+			}
+			cur[j] = v
+			if v < best {
+				best = v
+			}
+		}
+		if best > k {
+			return false
+		}
+		prev = cur
+	}
+	return prev[len(b)] <= k
 }
 
 // dropEmptied marks a container whose text is almost all farm links.

@@ -29,10 +29,29 @@ func (r *run) addDetail(kind, reason string, size int, sample string) {
 	r.removed.Details = append(r.removed.Details, Removal{Kind: kind, Reason: reason, Size: size, Sample: truncate(normSpace(sample), 80)})
 }
 
-// remove records a removed block of the article.
-func (r *run) remove(n *html.Node, why string, size int, text string) {
+// remove records a removed block of the article, with the start of its
+// text as a sample.
+func (r *run) remove(n *html.Node, why string, size int) {
 	r.removed.Blocks++
-	r.addDetail("block", why, size, text)
+	r.addDetail("block", why, size, sampleText(n, 100))
+}
+
+// sampleText returns about the first max bytes of n's text, without
+// collecting the rest.
+func sampleText(n *html.Node, max int) string {
+	var b strings.Builder
+	walk(n, func(k *html.Node) bool {
+		if b.Len() >= max {
+			return false
+		}
+		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+			b.WriteByte(' ')
+			return false
+		}
+		return k.Type == html.ElementNode
+	}, nil)
+	return normSpace(b.String())
 }
 
 func (r *run) checkBudget(stage string) error {
@@ -269,7 +288,7 @@ func (r *run) dropTitleHeading(art *html.Node, title string) {
 		return true
 	}, nil)
 	if h != nil {
-		r.remove(h, "heading repeats the title", len(textOf(h)), textOf(h))
+		r.remove(h, "heading repeats the title", len(textOf(h)))
 		removeNode(h)
 	}
 }
