@@ -439,7 +439,11 @@ func TestURLInputs(t *testing.T) {
 		conn.Close()
 	})
 	base := serveURL(t, mux.ServeHTTP)
-	c := Command{FetchTimeout: 300 * time.Millisecond, MaxBytes: 50_000}
+	// A generous timeout, so that a loaded machine (or -race) does not turn
+	// the other failures into timeouts; only /slow gets a short one.
+	c := Command{FetchTimeout: 10 * time.Second, MaxBytes: 50_000}
+	short := c
+	short.FetchTimeout = 300 * time.Millisecond
 
 	t.Run("ok", func(t *testing.T) {
 		r := run(t, c, "-f", "json", base+"/moved")
@@ -477,7 +481,11 @@ func TestURLInputs(t *testing.T) {
 	for _, f := range failures {
 		t.Run(f.path, func(t *testing.T) {
 			start := time.Now()
-			r := run(t, c, "-f", "text", base+"/story", base+f.path)
+			cmd := c
+			if f.path == "/slow" {
+				cmd = short
+			}
+			r := run(t, cmd, "-f", "text", base+"/story", base+f.path)
 			if r.status != ExitFailed {
 				t.Errorf("status %d, want %d", r.status, ExitFailed)
 			}
