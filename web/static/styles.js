@@ -88,7 +88,7 @@ article :where(th,td){border:1px solid var(--rule);padding:.35em .6em;text-align
 article hr{border:0;border-top:1px solid var(--rule);margin:2em 0}
 article mark{background:var(--mark);color:inherit}
 
-.removed{font-family:${sans};font-size:14px;line-height:1.5;background:var(--panel);border-radius:8px;padding:1rem 1.25rem;margin:0 0 2rem}
+.removed{font-family:${sans};font-size:14px;line-height:1.5;background:var(--panel);border-radius:8px;padding:1rem 1.25rem;box-sizing:border-box;width:min(100% - 2.5rem,46rem);margin:1.5rem auto 0}
 .removed h2{font-size:15px;margin:0 0 .5rem}
 .removed ol{margin:0;padding-inline-start:1.25rem}
 .removed li{margin:.35rem 0}
