@@ -3,8 +3,6 @@ module github.com/cleanread/cleanread
 go 1.26.8
 
 require (
-	github.com/PuerkitoBio/goquery v1.13.0
-	github.com/agnivade/levenshtein v1.2.2
 	github.com/andybalholm/brotli v1.2.0
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
@@ -13,7 +11,4 @@ require (
 	golang.org/x/text v0.44.0
 )
 
-require (
-	github.com/andybalholm/cascadia v1.3.4 // indirect
-	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
-)
+require github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect

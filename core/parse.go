@@ -4,18 +4,16 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// Stage 2: parse. The decoded text becomes a goquery document; in the same
+// Stage 2: parse. The decoded text becomes an x/net/html tree; in the same
 // pass every link and image is resolved against the page's address (or its
 // <base>), lazy-loading image sources are normalised to a plain src, and
 // the node-count and depth limits are applied.
 
 type parsed struct {
-	doc   *goquery.Document
 	root  *html.Node
 	base  *url.URL // nil when the page has no usable address
 	nodes int
@@ -35,7 +33,7 @@ func parse(text string, pageURL string, lim Limits) (*parsed, error) {
 	if err != nil {
 		return nil, errorf(ErrNotHTML, "parse: %v", err)
 	}
-	p := &parsed{doc: goquery.NewDocumentFromNode(root), root: root}
+	p := &parsed{root: root}
 	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.Scheme != "" && u.Host != "" {
 		p.base = u
 	}
