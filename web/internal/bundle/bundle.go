@@ -57,7 +57,7 @@ type Options struct {
 	// Static is the directory of static files (web/static).
 	Static string
 	// Out is the output directory; files from an earlier build are removed,
-	// except .gitkeep.
+	// except dot files (.gitkeep, .gitignore).
 	Out string
 	// Go is the go command (default "go" on PATH).
 	Go string
@@ -227,7 +227,8 @@ func goEnv(ctx context.Context, goCmd, dir string) (goroot, version string, err 
 	return lines[0], lines[1], nil
 }
 
-// clean empties out (keeping .gitkeep), so stale hashed files do not linger.
+// clean empties out, so stale hashed files do not linger. Dot files
+// (.gitkeep, .gitignore) are the repository's, not the build's: they stay.
 func clean(out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
@@ -237,7 +238,7 @@ func clean(out string) error {
 		return err
 	}
 	for _, e := range ents {
-		if e.Name() == ".gitkeep" {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
 		if err := os.RemoveAll(filepath.Join(out, e.Name())); err != nil {
