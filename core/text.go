@@ -23,7 +23,7 @@ func isCJK(r rune) bool {
 // Readability counts, in Latin, Arabic and CJK scripts.
 func isClauseMark(r rune) bool {
 	switch r {
-	case ',', '，', '、', '；', ';', '،', '﹐', '﹑', '︐', '︑', '。', '！', '？', '：':
+	case ',', '，', '、', '；', ';', '،', '﹐', '﹑', '︐', '︑', '。', '！', '？':
 		return true
 	}
 	return false
