@@ -114,7 +114,13 @@ function compile(url) {
       if (!res.ok) throw new Error(`cleanread: ${url}: HTTP ${res.status}`);
       if (WebAssembly.compileStreaming &&
           (res.headers.get("content-type") || "").startsWith("application/wasm")) {
-        return WebAssembly.compileStreaming(res);
+        try {
+          return await WebAssembly.compileStreaming(res.clone());
+        } catch (e) {
+          // A CompileError (or wasm forbidden by CSP) fails the same way below;
+          // a TypeError (a proxy that mangled the response) may not.
+          if (!(e instanceof TypeError)) throw e;
+        }
       }
       return WebAssembly.compile(await res.arrayBuffer());
     })();
