@@ -338,6 +338,17 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			r.dropLeaf(l, "heading among furniture after the article")
 		}
 	}
+	// Inside the body: a short paragraph that is all link is a teaser
+	// ("Read more: …", "Click here to subscribe"), not the author's text.
+	for i := first + 1; i < last; i++ {
+		l := ls[i]
+		if l.tag != atom.Li && l.tag != atom.Ul && l.tag != atom.Ol && l.tag != atom.Table &&
+			!isHeading(l.tag) && l.links > 0 && l.st.words <= 25 && l.linkDensity() >= 0.6 && !inList(l.nodes[0], art) &&
+			!strings.Contains(l.text, "http") && !strings.Contains(l.text, "www.") {
+			// (An address written out is a reference the author cites.)
+			r.dropLeaf(l, "link teaser inside the article")
+		}
+	}
 	// Head: the mirror image, scanning up from the first content block.
 	begun = false
 	for i := first - 1; i >= 0; i-- {
@@ -443,4 +454,14 @@ func signature(n, art *html.Node) string {
 		b.WriteByte('/')
 	}
 	return b.String()
+}
+
+// inList reports a node inside a list item of the article.
+func inList(n, art *html.Node) bool {
+	for p := n.Parent; p != nil && p != art; p = p.Parent {
+		if p.DataAtom == atom.Li {
+			return true
+		}
+	}
+	return false
 }
