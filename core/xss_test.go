@@ -57,10 +57,9 @@ type xssCase struct {
 
 // Known bugs shown by the cases below.
 const (
-	entityDestBug     = `safeURL leaves "&" in Markdown link destinations: with no page URL, href="&amp;#106;avascript:..." passes as relative "&#106;avascript:..." and every CommonMark renderer decodes the entity to "javascript:" (goldmark's own check saves the HTML field, not the Markdown field)`
 	leadImageBug      = "LeadImage is taken from og:image, JSON-LD or the first <img> without safeURL: javascript:, vbscript:, data:text/html and data:image/svg+xml pass"
 	adjacentInlineBug = "adjacent inline elements of one kind write touching delimiters: <b>a</b><b>b</b> gives **a****b**, shown as a****b; <code>x</code><code>y</code> gives `x``y`"
-	tablePipeBug      = "a pipe inside a table cell is escaped twice (escapeMD, then table() again): \\\\| shows as \\| in the HTML"
+	headingHashBug    = "a title whose last word is only \"#\" loses it: CommonMark reads \" #\" at the end of an ATX heading as its closing sequence; documentMarkdown (pipeline.go) writes \"# \"+escapeMD(a.Title), and escapeMD leaves \"#\" alone (body headings are escaped)"
 	dirLangBug        = "Dir and Lang are copied from <html dir lang> and <meta> without validation: quotes and spaces pass"
 )
 
@@ -95,9 +94,9 @@ var xssCases = []xssCase{
 	{name: "javascript nul", vector: "<p>See <a href=\"java\x00script:alert(1)\">the nul link</a> for details.</p>"},
 	{name: "javascript line separator", vector: "<p>See <a href=\"\u2028javascript:alert(1)\">the separator link</a> for details.</p>"},
 	{name: "javascript in img src", vector: `<p>A picture <img src="javascript:alert(1)" alt="tower"> of the tower.</p>`},
-	{name: "javascript entity double", bugNoURL: entityDestBug, vector: `<p>See <a href="&amp;#106;avascript:alert(1)">the double entity link</a> for details.</p>`},
-	{name: "javascript entity colon double", bugNoURL: entityDestBug, vector: `<p>See <a href="javascript&amp;colon;alert(1)">the double colon link</a> for details.</p>`},
-	{name: "javascript entity in markdown dest", bugNoURL: entityDestBug, vector: `<p>See <a href="&amp;#x6A;avascript&amp;#x3A;alert(1)">the hex double link</a> for details.</p>`},
+	{name: "javascript entity double", vector: `<p>See <a href="&amp;#106;avascript:alert(1)">the double entity link</a> for details.</p>`},
+	{name: "javascript entity colon double", vector: `<p>See <a href="javascript&amp;colon;alert(1)">the double colon link</a> for details.</p>`},
+	{name: "javascript entity in markdown dest", vector: `<p>See <a href="&amp;#x6A;avascript&amp;#x3A;alert(1)">the hex double link</a> for details.</p>`},
 	{name: "vbscript", vector: `<p>See <a href="vbscript:msgbox(1)">the old link</a> and <a href="VBScript&#x3A;msgbox(2)">another</a>.</p>`},
 	{name: "livescript", vector: `<p>See <a href="livescript:alert(1)">the ancient link</a> for details.</p>`},
 	{name: "data text html", vector: `<p>See <a href="data:text/html,<script>alert(1)</script>">the data link</a> and <a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">another</a>.</p>`},
@@ -136,7 +135,7 @@ var xssCases = []xssCase{
 	{name: "xmp plaintext", vector: `<xmp><script>alert(1)</script></xmp><listing><img src=x onerror=alert(1)></listing>`},
 
 	// <base>, meta refresh.
-	{name: "base javascript", head: `<base href="javascript:alert(1)//">`, vector: `<p>See <a href="logbook">the relative logbook link</a> and <img src="tower.jpg" alt="tower">.</p>`, keep: []string{"the relative logbook link"}},
+	{name: "base javascript", head: `<base href="javascript:alert(1)//">`, vector: `<p>See <a href="logbook">the relative logbook link</a> and <img src="tower.jpg" alt="tower">. The keepers kept a record of every ship that passed the pier in fog, and the trust has now put those pages on show.</p>`, keep: []string{"the relative logbook link"}},
 	{name: "base in body", vector: `<base href="javascript:alert(1)//"><p>See <a href="logbook">the relative link</a> after a base in the body.</p>`},
 	{name: "base data", head: `<base href="data:text/html,x/">`, vector: `<p>See <a href="logbook">the relative link</a> with a data base.</p>`},
 	{name: "meta refresh", head: `<meta http-equiv="refresh" content="0;url=javascript:alert(1)">`, vector: `<meta http-equiv="refresh" content="0; url=data:text/html,<script>alert(1)</script>">`},
@@ -162,7 +161,7 @@ var xssCases = []xssCase{
 	{name: "reference definition title", vector: `<p>[log]: &lt;javascript:alert(1)&gt; "title"</p><p>Read [log] now.</p>`},
 	{name: "entity in text", vector: `<p>Entities &amp;#106;avascript: and &amp;lt;script&amp;gt; stay as written.</p>`, keep: []string{"&#106;avascript:", "&lt;script&gt;"}},
 	{name: "backslashes", vector: `<p>Back\slashes \[x\](javascript:alert(1)) and \&lt;script\&gt; stay.</p>`, keep: []string{`\[x\](javascript:alert(1))`}},
-	{name: "link text closes link", vector: `<p>See <a href="https://harbour.test/">x](javascript:alert(1)) [y</a> here.</p>`, keep: []string{"x](javascript:alert(1)) [y"}},
+	{name: "link text closes link", vector: `<p>See <a href="https://harbour.test/">x](javascript:alert(1)) [y</a> here. The keepers kept a record of every ship that passed the pier in fog, and the trust has now put those pages on show.</p>`, keep: []string{"x](javascript:alert(1)) [y"}},
 	{name: "link text image", vector: `<p>See <a href="https://harbour.test/">![a](javascript:alert(1))</a> here.</p>`},
 	{name: "alt closes image", vector: `<p>A photo <img src="https://harbour.test/t.jpg" alt="a](javascript:alert(1)) ![b"> of the tower.</p>`},
 	{name: "href breaks destination", vector: `<p>See <a href="https://harbour.test/a) [x](javascript:alert(1)">the paren link</a> and <a href="https://harbour.test/a b &quot;t&quot;">the space link</a>.</p>`},
@@ -175,7 +174,9 @@ var xssCases = []xssCase{
 	{name: "pre breakout", vector: "<pre><code class=\"language-js&quot; onclick=&quot;alert(1)\">```\n&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n```</code></pre>", keep: []string{"</code></pre><script>alert(1)</script>"}},
 	{name: "heading with vector", vector: `<h2><img src=x onerror=alert(1)>The keepers <script>alert(1)</script>&lt;b&gt;</h2><p>The keepers lived in the cottages beside the tower for over a century.</p>`, keep: []string{"The keepers <b>"}},
 	{name: "table with vectors", vector: `<table><tr><th>Year</th><th>Keeper &lt;b&gt;</th></tr><tr><td><a href="javascript:alert(1)">1868</a></td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td></tr><tr><td>1901</td><td onclick="alert(1)">John Smith</td></tr></table>`, keep: []string{"<script>alert(1)</script>", "Keeper <b>"}},
-	{name: "table cell pipe", bug: tablePipeBug, bugNoURL: tablePipeBug, vector: `<table><tr><th>Year</th><th>Keeper | name</th></tr><tr><td>1901</td><td>John | Smith</td></tr></table>`, keep: []string{"Keeper | name", "John | Smith"}},
+	{name: "table cell pipe", vector: `<table><tr><th>Year</th><th>Keeper | name</th></tr><tr><td>1901</td><td>John | Smith</td></tr></table>`, keep: []string{"Keeper | name", "John | Smith"}},
+	{name: "heading ends with hash", vector: `<h2>Why we rank number #</h2><p>The ranking of the ferry service put it first among the island routes this year.</p>`, keep: []string{"Why we rank number #"}},
+	{name: "title ends with hash", bug: headingHashBug, bugNoURL: headingHashBug, title: `Notes on C #`},
 	{name: "adjacent inline", bug: adjacentInlineBug, bugNoURL: adjacentInlineBug, vector: "<p>Joined <b>bold</b><b>er</b> and <i>it</i><i>alic</i> and <code>co</code><code>de</code> and <code>`</code><code>``x``</code> words.</p>", keep: []string{"Joined bolder and italic and code and ```x`` words."}},
 	{name: "list with vectors", vector: `<ul><li onclick="alert(1)"><a href="javascript:alert(1)">First</a> item</li><li>&lt;img src=x onerror=alert(1)&gt;</li></ul><ol start="1&quot; onclick=&quot;alert(1)"><li>One</li></ol><ol start="2"><li>Two</li></ol>`},
 	{name: "blockquote with vectors", vector: `<blockquote cite="javascript:alert(1)"><p>&lt;script&gt;alert(1)&lt;/script&gt; said the keeper.</p></blockquote>`},
@@ -309,7 +310,7 @@ func TestXSSTextRoundTrip(t *testing.T) {
 				`<h2>Section ` + esc + `</h2><p>The section starts with a sentence about the weather on the pier.</p>` +
 				`<ul><li>Item ` + esc + `</li><li>` + esc + `</li></ul>` +
 				`<blockquote><p>Quote ` + esc + `</p></blockquote>` +
-				`<p>Link <a href="https://harbour.test/x">text ` + esc + `</a> and image <img src="https://harbour.test/i.png" alt="` + esc + `">.</p>` +
+				`<p>Link <a href="https://harbour.test/x">text ` + esc + `</a> and image <img src="https://harbour.test/i.png" alt="` + esc + `">. The keepers kept a record of every ship that passed the pier in fog, and the trust has now put those pages on show.</p>` +
 				`<table><tr><th>A</th><th>B</th></tr><tr><td>` + esc + `</td><td>cell</td></tr></table>`
 			a, err := New(Options{}).Extract(Input{HTML: xssPage("Lighthouse "+esc, "", "By Jane "+esc, vec), URL: "https://harbour.test/a"})
 			if err != nil {
