@@ -105,8 +105,10 @@ type Article struct {
 	LeadImage      string   `json:"leadImage"`
 	WordCount      int      `json:"wordCount"`
 	ReadingMinutes int      `json:"readingMinutes"`
-	Markdown       string   `json:"markdown"`
-	HTML           string   `json:"html"`
+	Markdown       string   `json:"markdown"` // title, byline line, then the body
+	HTML           string   `json:"html"`     // Markdown rendered
+	BodyMarkdown   string   `json:"bodyMarkdown"`
+	BodyHTML       string   `json:"bodyHtml"` // the body alone, for readers that draw their own header
 	Text           string   `json:"text"`
 	Removed        Removed  `json:"removed"`
 	Charset        string   `json:"charset"`

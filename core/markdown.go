@@ -225,14 +225,7 @@ func (c *conv) blockElem(n *html.Node) []block {
 			return nil
 		}
 		b := p.finish()
-		level := int(n.Data[1] - '0')
-		h := strings.ReplaceAll(b.md, "\n", " ")
-		if strings.HasSuffix(h, "#") {
-			// A closing run of # would be read as the heading's end marker.
-			i := strings.TrimRight(h, "#")
-			h = i + "\\" + h[len(i):]
-		}
-		b.md = strings.Repeat("#", level) + " " + h
+		b.md = headingMD(int(n.Data[1]-'0'), b.md)
 		return []block{b}
 	case atom.Ul, atom.Ol:
 		return c.list(n)
@@ -905,4 +898,15 @@ func allowedScheme(u string, image bool) bool {
 		}
 	}
 	return false
+}
+
+// headingMD writes an ATX heading of escaped text md on one line.
+func headingMD(level int, md string) string {
+	h := strings.ReplaceAll(md, "\n", " ")
+	if strings.HasSuffix(h, "#") {
+		// A closing run of # would be read as the heading's end marker.
+		i := strings.TrimRight(h, "#")
+		h = i + "\\" + h[len(i):]
+	}
+	return strings.Repeat("#", level) + " " + h
 }

@@ -351,7 +351,7 @@ func TestEmphasisCJK(t *testing.T) {
 // too.
 func TestDocumentMarkdownEscapes(t *testing.T) {
 	a := &Article{Title: "1. FC Köln: *the* <b>comeback</b> [2023]", Byline: "- staff | desk", Published: "2023-03-10"}
-	md := documentMarkdown(a, "Body.")
+	md := headerMarkdown(a) + "Body.\n"
 	h := renderOrFail(t, md)
 	doc, err := html.Parse(strings.NewReader(h))
 	if err != nil {

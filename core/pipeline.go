@@ -132,11 +132,19 @@ func (r *run) extract(in Input) (*Article, error) {
 	}
 	r.fillMeta(a, meta, art) // again: bylines and dates found around the article
 	a.Text = text
-	a.Markdown = documentMarkdown(a, body2)
-	a.HTML, err = renderHTML(a.Markdown)
+	// The body alone for readers that draw their own header; the whole
+	// document (header, then body) for the CLI and for export.
+	a.BodyMarkdown = body2 + "\n"
+	if a.BodyHTML, err = renderHTML(a.BodyMarkdown); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	head := headerMarkdown(a)
+	headHTML, err := renderHTML(head)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
+	a.Markdown = head + a.BodyMarkdown
+	a.HTML = headHTML + a.BodyHTML
 	finishCounts(a)
 	a.Removed = r.removed
 	if a.Removed.Details == nil {
@@ -293,11 +301,11 @@ func (r *run) dropTitleHeading(art *html.Node, title string) {
 	}
 }
 
-// documentMarkdown puts the title and the byline line above the body.
-func documentMarkdown(a *Article, body string) string {
+// headerMarkdown is the title and the byline line that go above the body.
+func headerMarkdown(a *Article) string {
 	var b strings.Builder
 	if a.Title != "" {
-		b.WriteString("# " + escapeMD(a.Title) + "\n\n")
+		b.WriteString(headingMD(1, escapeMD(a.Title)) + "\n\n")
 	}
 	var by []string
 	if a.Byline != "" {
@@ -309,8 +317,6 @@ func documentMarkdown(a *Article, body string) string {
 	if len(by) > 0 {
 		b.WriteString(escapeLineStart(strings.Join(by, " · ")) + "\n\n")
 	}
-	b.WriteString(body)
-	b.WriteString("\n")
 	return b.String()
 }
 
