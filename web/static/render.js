@@ -118,7 +118,7 @@ export function buildPage(result, doc = document) {
 
   const article = el("article");
   article.setAttribute("part", "article");
-  article.append(articleFragment(result.html || "", doc) ?? textFragment(result.text, doc));
+  article.append(articleFragment(result.bodyHtml || result.html || "", doc) ?? textFragment(result.text, doc));
   // The title is in the header already: drop an identical leading heading.
   const first = article.querySelector("h1, h2");
   if (first && first.textContent.trim() === (result.title || "").trim() &&
