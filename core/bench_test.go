@@ -47,7 +47,7 @@ func loadCorpus(b *testing.B) []benchPage {
 		if err != nil {
 			b.Fatalf("read page: %v", err)
 		}
-		d, err := decode(raw, "")
+		d, err := decode(raw, "", nil)
 		if err != nil {
 			continue
 		}

@@ -5,15 +5,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"unicode/utf16"
+
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // Stage 1: decode. Bytes become UTF-8 the way browsers do it, in order:
@@ -74,64 +68,92 @@ func hasBOM(b []byte) bool {
 		bytes.HasPrefix(b, []byte{0xFF, 0xFE})
 }
 
+// LegacyDecoder decodes b from the legacy encoding named by a WHATWG label
+// ("gb18030", "shift_jis", "koi8-r"...) and reports whether it could. A
+// host that has such decoders (a browser's TextDecoder) passes one in
+// Options, so that the wasm build need not carry the encoding tables.
+type LegacyDecoder func(label string, b []byte) (string, bool)
+
 // decode turns page bytes into UTF-8 text.
-func decode(b []byte, contentType string) (decoded, error) {
+func decode(b []byte, contentType string, host LegacyDecoder) (decoded, error) {
 	if err := sniffNotHTML(b); err != nil {
 		return decoded{}, err
 	}
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return decodeWith(b[3:], encoding.Nop, "utf-8", "bom")
+		return utf8Text(b[3:], "bom"), nil
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return decodeWith(b[2:], unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "utf-16be", "bom")
+		return decoded{text: decodeUTF16(b[2:], true), charset: "utf-16be", how: "bom"}, nil
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		return decodeWith(b[2:], unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "utf-16le", "bom")
+		return decoded{text: decodeUTF16(b[2:], false), charset: "utf-16le", how: "bom"}, nil
 	}
 	if label := contentTypeCharset(contentType); label != "" {
-		if d, ok := decodeLabel(b, label, "transport"); ok {
+		if d, ok := decodeLabel(b, label, "transport", host); ok {
 			return d, nil
 		}
 	}
 	if label := prescanMeta(b); label != "" {
-		if d, ok := decodeLabel(b, label, "meta"); ok {
+		if d, ok := decodeLabel(b, label, "meta", host); ok {
 			return d, nil
 		}
 	}
 	if utf8.Valid(b) {
-		return decodeWith(b, encoding.Nop, "utf-8", "utf8")
+		return utf8Text(b, "utf8"), nil
 	}
-	enc, name := guessEncoding(b)
-	if enc != nil {
-		return decodeWith(b, enc, name, "guess")
+	if name := guessEncoding(b); name != "" {
+		if t, cs, ok := legacy(name, b, host); ok {
+			return decoded{text: t, charset: cs, how: "guess"}, nil
+		}
 	}
-	return decodeWith(b, charmapWindows1252(), "windows-1252", "default")
+	return decoded{text: decode1252(b), charset: "windows-1252", how: "default"}, nil
 }
 
-func charmapWindows1252() encoding.Encoding {
-	e, _ := htmlindex.Get("windows-1252")
-	return e
+// legacy decodes with the host's decoder when there is one, else with the
+// tables this build carries (none in the wasm build).
+func legacy(label string, b []byte, host LegacyDecoder) (text, charset string, ok bool) {
+	if host != nil {
+		if t, ok := host(label, b); ok {
+			return t, label, true
+		}
+	}
+	return builtinLegacy(label, b)
+}
+
+// canonicalLabel folds the labels that need rules of their own; the others
+// pass through lower-cased for the decoders, which know their aliases.
+func canonicalLabel(label string) string {
+	l := strings.ToLower(strings.Trim(strings.TrimSpace(label), `"'`))
+	switch l {
+	case "utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8":
+		return "utf-8"
+	case "utf-16", "utf-16le", "unicode", "ucs-2", "csunicode", "iso-10646-ucs-2", "unicodefeff":
+		return "utf-16le"
+	case "utf-16be", "unicodefffe":
+		return "utf-16be"
+	case "gb2312", "gbk", "x-gbk", "gb18030", "chinese", "csgb2312", "csiso58gb231280", "gb_2312", "gb_2312-80", "iso-ir-58":
+		// GB18030 is the superset: pages labelled gb2312 use GBK characters.
+		return "gb18030"
+	case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252", "x-cp1252",
+		"iso_8859-1", "iso-ir-100", "cp819", "ibm819", "csisolatin1", "ansi_x3.4-1968", "iso_8859-1:1987", "iso88591":
+		// Browsers read all of these as windows-1252.
+		return "windows-1252"
+	}
+	return l
 }
 
 // decodeLabel decodes b with the encoding named by an HTML label.
-func decodeLabel(b []byte, label, how string) (decoded, bool) {
-	enc, err := htmlindex.Get(label)
-	if err != nil {
-		// x/net/html/charset knows a few aliases the index lacks.
-		if enc, _ = charset.Lookup(label); enc == nil {
-			return decoded{}, false
-		}
-	}
-	name, _ := htmlindex.Name(enc)
+func decodeLabel(b []byte, label, how string, host LegacyDecoder) (decoded, bool) {
+	name := canonicalLabel(label)
 	switch name {
+	case "":
+		return decoded{}, false
 	case "utf-8":
-		return must(decodeWith(b, encoding.Nop, "utf-8", how)), true
-	case "gbk", "gb18030":
-		enc, name = simplifiedchinese.GB18030, "gb18030"
+		return utf8Text(b, how), true
 	case "utf-16le", "utf-16be":
 		// A page that reached us as bytes with a UTF-16 label but no BOM
 		// is almost always mislabelled ASCII-compatible text.
 		if utf8.Valid(b) {
-			return must(decodeWith(b, encoding.Nop, "utf-8", "utf8")), true
+			return utf8Text(b, "utf8"), true
 		}
 		return decoded{}, false
 	}
@@ -140,12 +162,62 @@ func decodeLabel(b []byte, label, how string) (decoded, bool) {
 		// with non-ASCII bytes: the declaration is stale (the page was
 		// re-encoded and its <meta> left alone). Legacy multi-byte text
 		// is almost never valid UTF-8 by chance.
-		return must(decodeWith(b, encoding.Nop, "utf-8", "utf8")), true
+		return utf8Text(b, "utf8"), true
 	}
-	return must(decodeWith(b, enc, name, how)), true
+	if name == "windows-1252" {
+		return decoded{text: decode1252(b), charset: name, how: how}, true
+	}
+	if t, cs, ok := legacy(name, b, host); ok {
+		return decoded{text: t, charset: cs, how: how}, true
+	}
+	return decoded{}, false
 }
 
-func must(d decoded, _ error) decoded { return d }
+// utf8Text takes b as UTF-8, replacing invalid bytes and repairing double
+// encoding.
+func utf8Text(b []byte, how string) decoded {
+	t := string(b)
+	if !utf8.ValidString(t) {
+		t = strings.ToValidUTF8(t, "\uFFFD")
+	}
+	return decoded{text: repairMojibake(t), charset: "utf-8", how: how}
+}
+
+// decode1252 decodes windows-1252 (what browsers use for Latin-1 labels):
+// bytes 0x80-0x9F are the typographic characters of cp1252High, where
+// defined, and the rest is Latin-1.
+func decode1252(b []byte) string {
+	var from [32]rune
+	for r, c := range cp1252High {
+		from[c-0x80] = r
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/4)
+	for _, c := range b {
+		switch {
+		case c < 0x80:
+			sb.WriteByte(c)
+		case c < 0xA0 && from[c-0x80] != 0:
+			sb.WriteRune(from[c-0x80])
+		default:
+			sb.WriteRune(rune(c))
+		}
+	}
+	return sb.String()
+}
+
+// decodeUTF16 decodes UTF-16 without a BOM (already skipped).
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		if bigEndian {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		} else {
+			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
+		}
+	}
+	return string(utf16.Decode(u))
+}
 
 func isASCII(b []byte) bool {
 	for _, c := range b {
@@ -154,23 +226,6 @@ func isASCII(b []byte) bool {
 		}
 	}
 	return true
-}
-
-func decodeWith(b []byte, enc encoding.Encoding, name, how string) (decoded, error) {
-	if enc == encoding.Nop {
-		t := string(b)
-		if !utf8.ValidString(t) {
-			t = strings.ToValidUTF8(t, "\uFFFD")
-		}
-		return decoded{text: repairMojibake(t), charset: name, how: how}, nil
-	}
-	out, err := enc.NewDecoder().Bytes(b)
-	if err != nil {
-		// x/text decoders replace bad sequences; an error here means the
-		// transformer gave up, so keep what is valid of the raw bytes.
-		return decoded{text: strings.ToValidUTF8(string(b), "\uFFFD"), charset: "utf-8", how: "fallback"}, nil
-	}
-	return decoded{text: string(out), charset: name, how: how}, nil
 }
 
 // contentTypeCharset returns the charset parameter of a Content-Type value.
@@ -256,27 +311,26 @@ func metaCharset(b []byte) string {
 	return ""
 }
 
-// guessEncoding picks the legacy multi-byte encoding whose byte structure
-// fits b best, or nil when none fits (the caller then uses windows-1252).
+// guessEncoding names the legacy multi-byte encoding whose byte structure
+// fits b best, or "" when none fits (the caller then uses windows-1252).
 // Each candidate is scored by how many of the high bytes form valid pairs,
 // and how many of those fall in the rows of that encoding's most frequent
 // characters (GB2312 level 1, Big5 frequent characters, kana and JIS
 // level 1, Hangul syllables).
-func guessEncoding(b []byte) (encoding.Encoding, string) {
+func guessEncoding(b []byte) string {
 	if len(b) > 1<<20 {
 		b = b[:1<<20]
 	}
 	type cand struct {
-		enc  encoding.Encoding
 		name string
 		fit  func([]byte) (valid, common, bad int)
 	}
 	cands := []cand{
-		{simplifiedchinese.GB18030, "gb18030", fitGBK},
-		{traditionalchinese.Big5, "big5", fitBig5},
-		{japanese.ShiftJIS, "shift_jis", fitShiftJIS},
-		{japanese.EUCJP, "euc-jp", fitEUCJP},
-		{korean.EUCKR, "euc-kr", fitEUCKR},
+		{"gb18030", fitGBK},
+		{"big5", fitBig5},
+		{"shift_jis", fitShiftJIS},
+		{"euc-jp", fitEUCJP},
+		{"euc-kr", fitEUCKR},
 	}
 	// Korean puts spaces between words; Chinese and Japanese do not. Text
 	// whose double-byte runs are space-separated is not read as Chinese.
@@ -299,9 +353,9 @@ func guessEncoding(b []byte) (encoding.Encoding, string) {
 		}
 	}
 	if best < 0 {
-		return nil, ""
+		return ""
 	}
-	return cands[best].enc, cands[best].name
+	return cands[best].name
 }
 
 // Each fit function walks b as the encoding would and counts valid

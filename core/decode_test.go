@@ -111,7 +111,7 @@ func TestDecode(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e, bug := checker(t, tt.bug)
 			defer bug.done(t)
-			d, err := decode(tt.in, tt.contentType)
+			d, err := decode(tt.in, tt.contentType, nil)
 			if err != nil {
 				t.Fatalf("decode: %v", err)
 			}
@@ -165,7 +165,7 @@ func TestDecodeNotHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := decode(tt.in, ""); !errors.Is(err, ErrNotHTML) {
+			if _, err := decode(tt.in, "", nil); !errors.Is(err, ErrNotHTML) {
 				t.Errorf("decode: err = %v, want ErrNotHTML", err)
 			}
 			a, err := New(Options{}).Extract(Input{HTML: tt.in})

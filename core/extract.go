@@ -77,6 +77,10 @@ type Options struct {
 	NoLinkFarm bool
 	// NoBoilerplate disables the in-article boilerplate pass.
 	NoBoilerplate bool
+	// LegacyDecoder, when set, decodes legacy encodings (GBK, Big5,
+	// Shift_JIS...) before the built-in tables are tried. The wasm build
+	// has no tables and passes the browser's TextDecoder here.
+	LegacyDecoder LegacyDecoder
 }
 
 // Input is one page to extract.

@@ -67,7 +67,7 @@ func (r *run) extract(in Input) (*Article, error) {
 	if lim.MaxBytes > 0 && int64(len(in.HTML)) > lim.MaxBytes {
 		return nil, errorf(ErrTooLarge, "%d bytes, limit %d", len(in.HTML), lim.MaxBytes)
 	}
-	d, err := decode(in.HTML, in.ContentType)
+	d, err := decode(in.HTML, in.ContentType, r.ex.opts.LegacyDecoder)
 	if err != nil {
 		return nil, err
 	}

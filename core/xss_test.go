@@ -60,6 +60,7 @@ const (
 	leadImageBug      = "LeadImage is taken from og:image, JSON-LD or the first <img> without safeURL: javascript:, vbscript:, data:text/html and data:image/svg+xml pass"
 	adjacentInlineBug = "adjacent inline elements of one kind write touching delimiters: <b>a</b><b>b</b> gives **a****b**, shown as a****b; <code>x</code><code>y</code> gives `x``y`"
 	headingHashBug    = "a title whose last word is only \"#\" loses it: CommonMark reads \" #\" at the end of an ATX heading as its closing sequence; documentMarkdown (pipeline.go) writes \"# \"+escapeMD(a.Title), and escapeMD leaves \"#\" alone (body headings are escaped)"
+	unresolvedLinkBug = "an href with a tab or newline inside is not resolved against the page URL: parsed.abs (parse.go) gives url.Parse the raw value, which fails on control characters, and safeURL strips them only later, so the link stays relative"
 	dirLangBug        = "Dir and Lang are copied from <html dir lang> and <meta> without validation: quotes and spaces pass"
 )
 
@@ -334,4 +335,22 @@ func TestXSSTextRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLinksResolvedAfterNormalising: an address with the tabs and
+// newlines browsers ignore is still resolved against the page's URL, or the
+// reader (on another origin) points the link somewhere else.
+func TestLinksResolvedAfterNormalising(t *testing.T) {
+	vec := "<p>Read <a href=\"/news/\n2024/log\tbook\">the logbook</a> and <a href=\"0&#10A\">the other page</a> on the trust's site, where the keepers' records are kept in full.</p>"
+	a, err := New(Options{}).Extract(Input{HTML: xssPage("", "", "", vec), URL: "https://harbour.test/news/story"})
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	rep, kb := checker(t, unresolvedLinkBug)
+	for _, want := range []string{"](https://harbour.test/news/2024/logbook)", "](https://harbour.test/news/0A)"} {
+		if !strings.Contains(a.Markdown, want) {
+			rep.Errorf("Markdown lacks %q", want)
+		}
+	}
+	kb.done(t)
 }
