@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cleanread/cleanread/core"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // These run under Node: GOOS=js GOARCH=wasm go test ./wasm/ with
@@ -48,5 +49,25 @@ func TestExtractJSONReportsErrors(t *testing.T) {
 	}
 	if r.Removed.Details == nil {
 		t.Errorf("removed.details is null, want []")
+	}
+}
+
+// The wasm build has no encoding tables: GBK bytes are decoded by the
+// host's TextDecoder (node has the full ICU set, as browsers do).
+func TestLegacyBytesDecodedByTheHost(t *testing.T) {
+	para := "<p>今年春天，山区茶农提前半个月开始采摘明前茶，新建的加工厂让鲜叶当天就能制成成品，收入比去年明显增加。</p>"
+	page := "<html><head><title>明前茶开采</title></head><body><article><h1>明前茶开采</h1>" +
+		strings.Repeat(para, 6) + "</article></body></html>"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page))
+	if err != nil {
+		t.Fatalf("encode: %v", err)
+	}
+	out := extractJSON(core.New(core.Options{LegacyDecoder: textDecoder}), gbk, "https://example.cn/tea", "")
+	var r core.Result
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if !strings.Contains(r.Text, "山区茶农提前半个月") || r.Charset != "gb18030" {
+		t.Fatalf("GBK page not decoded (charset %q): %.200s", r.Charset, r.Text)
 	}
 }

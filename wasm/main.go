@@ -35,7 +35,7 @@ func main() {
 		println("cleanread: no namespace object; load this wasm with cleanread.js")
 		return
 	}
-	ex := core.New(core.Options{})
+	ex := core.New(core.Options{LegacyDecoder: textDecoder})
 	ns.Set("version", runtime.Version())
 	ns.Set("extract", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		page, url, ctype := pageArgs(args)
@@ -68,4 +68,23 @@ func pageArgs(args []js.Value) (page []byte, url, ctype string) {
 		}
 	}
 	return page, url, ctype
+}
+
+// textDecoder decodes legacy encodings with the browser's TextDecoder, so
+// that the wasm carries no encoding tables of its own. An unknown label
+// throws in JavaScript; that is reported as "cannot decode".
+func textDecoder(label string, b []byte) (text string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			text, ok = "", false
+		}
+	}()
+	ctor := js.Global().Get("TextDecoder")
+	if ctor.Type() != js.TypeFunction {
+		return "", false
+	}
+	arr := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(arr, b)
+	dec := ctor.New(label)
+	return dec.Call("decode", arr).String(), true
 }
