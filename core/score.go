@@ -1,8 +1,6 @@
 package core
 
 import (
-	"sort"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -254,7 +252,17 @@ func (s *scoring) credit() {
 // pick chooses the article's nodes: the top candidate and its siblings.
 // It returns nil when no candidate exists.
 func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
+	// The best topCandidates, by score, ties in document order (the
+	// order of s.infos). A bounded insertion keeps this linear however
+	// many candidates a page has.
 	var cands []*html.Node
+	better := func(a, b *html.Node) bool {
+		ia, ib := s.index[a], s.index[b]
+		if sa, sb := s.infos[ia].score, s.infos[ib].score; sa != sb {
+			return sa > sb
+		}
+		return ia < ib
+	}
 	for n, i := range s.index {
 		in := &s.infos[i]
 		if !in.cand {
@@ -264,20 +272,20 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 		if inListItem(n) {
 			in.score *= listItemFactor
 		}
-		cands = append(cands, n)
+		if len(cands) == topCandidates && !better(n, cands[len(cands)-1]) {
+			continue
+		}
+		if len(cands) < topCandidates {
+			cands = append(cands, n)
+		} else {
+			cands[len(cands)-1] = n
+		}
+		for k := len(cands) - 1; k > 0 && better(cands[k], cands[k-1]); k-- {
+			cands[k], cands[k-1] = cands[k-1], cands[k]
+		}
 	}
 	if len(cands) == 0 {
 		return nil, nil
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := s.info(cands[i]).score, s.info(cands[j]).score
-		if a != b {
-			return a > b
-		}
-		return docBefore(cands[i], cands[j])
-	})
-	if len(cands) > topCandidates {
-		cands = cands[:topCandidates]
 	}
 	s.ranked = cands
 	top = cands[0]
@@ -421,29 +429,4 @@ func ancestors(n *html.Node) []*html.Node {
 		as = append(as, p)
 	}
 	return as
-}
-
-// docBefore reports whether a comes before b in document order.
-func docBefore(a, b *html.Node) bool {
-	if a == b {
-		return false
-	}
-	pa, pb := append([]*html.Node{a}, ancestors(a)...), append([]*html.Node{b}, ancestors(b)...)
-	i, j := len(pa)-1, len(pb)-1
-	for i >= 0 && j >= 0 && pa[i] == pb[j] {
-		i--
-		j--
-	}
-	if i < 0 {
-		return true // a is an ancestor of b
-	}
-	if j < 0 {
-		return false
-	}
-	for c := pa[i]; c != nil; c = c.NextSibling {
-		if c == pb[j] {
-			return true
-		}
-	}
-	return false
 }
