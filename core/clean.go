@@ -382,27 +382,38 @@ func isDataTable(t *html.Node) bool {
 	return data || rows >= 10 || cols > 4 || rows*cols > 10
 }
 
-// removeEmpty drops blocks left without text or media.
+// removeEmpty drops blocks left without text or media. One post-order
+// walk: a stack holds, per open element, whether anything inside it has
+// content.
 func removeEmpty(art *html.Node) {
 	var empty []*html.Node
-	keep := make(map[*html.Node]bool)
-	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
+	var has []bool
+	walk(art, func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			if len(has) > 0 && !has[len(has)-1] && !isBlankText(n.Data) {
+				has[len(has)-1] = true
+			}
+			return false
+		case html.ElementNode:
+			has = append(has, false)
+			return true
+		}
+		return false
+	}, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
+		mine := has[len(has)-1]
+		has = has[:len(has)-1]
 		switch n.DataAtom {
 		case atom.Img, atom.Br, atom.Hr, atom.Td, atom.Th, atom.Tr, atom.Picture, atom.Source:
-			keep[n] = true
-			return
+			mine = true
 		}
-		has := false
-		for c := n.FirstChild; c != nil && !has; c = c.NextSibling {
-			if c.Type == html.TextNode && normSpace(c.Data) != "" || keep[c] {
-				has = true
+		if mine || n == art {
+			if len(has) > 0 {
+				has[len(has)-1] = true
 			}
-		}
-		if has || n == art {
-			keep[n] = true
 			return
 		}
 		if isBlock(n.DataAtom) || n.DataAtom == atom.A || n.DataAtom == atom.Span {
@@ -412,4 +423,14 @@ func removeEmpty(art *html.Node) {
 	for _, n := range empty {
 		removeNode(n)
 	}
+}
+
+// isBlankText reports text of only whitespace.
+func isBlankText(s string) bool {
+	for _, r := range s {
+		if !isSpaceRune(r) {
+			return false
+		}
+	}
+	return true
 }

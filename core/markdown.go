@@ -122,18 +122,31 @@ type para struct {
 }
 
 func (p *para) text(s string) {
-	for _, w := range splitSpace(s) {
-		if w == "" {
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		p.flushSpace()
+		w := s[start:end]
+		p.md.WriteString(escapeMD(w))
+		p.tx.WriteString(w)
+		start = -1
+	}
+	for i, r := range s {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xA0 || r >= 0x80 && unicode.IsSpace(r) {
+			emit(i)
 			p.space = true
 			if p.tx.Len() == 0 && p.md.Len() == 0 {
 				p.lead = true
 			}
 			continue
 		}
-		p.flushSpace()
-		p.md.WriteString(escapeMD(w))
-		p.tx.WriteString(w)
+		if start < 0 {
+			start = i
+		}
 	}
+	emit(len(s))
 }
 
 func (p *para) flushSpace() {
@@ -145,31 +158,6 @@ func (p *para) flushSpace() {
 		}
 	}
 	p.space = false
-}
-
-// splitSpace splits s at whitespace runs, marking each run by "".
-func splitSpace(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) || r == 0xA0 {
-			if start >= 0 {
-				out = append(out, s[start:i])
-				start = -1
-			}
-			if len(out) == 0 || out[len(out)-1] != "" {
-				out = append(out, "")
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
 }
 
 func (p *para) empty() bool { return strings.TrimSpace(p.tx.String()) == "" && !p.hasImage }

@@ -110,12 +110,16 @@ func isWordByte(c byte) bool {
 }
 
 // normSpace collapses whitespace runs to one space and trims the ends.
+// Text that is already normal is returned as it is, without a copy.
 func normSpace(s string) string {
+	if isNormal(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == 0xA0 {
+		if isSpaceRune(r) {
 			space = true
 			continue
 		}
@@ -126,6 +130,44 @@ func normSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+func isSpaceRune(r rune) bool {
+	if r < 0x80 {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return r == 0xA0 || unicode.IsSpace(r)
+}
+
+// isNormal reports text with no whitespace but single spaces between
+// words.
+func isNormal(s string) bool {
+	prevSpace := true // a leading space is not normal
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' {
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+				continue
+			}
+			if c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+				return false
+			}
+			prevSpace = false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isSpaceRune(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // hasCJKMajority reports whether most letters of s are CJK.
