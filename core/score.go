@@ -25,6 +25,7 @@ const (
 	siblingShare      = 0.2  // ... or this share of the top score
 	sharedAncestorMin = 0.75 // alternative candidates this close to the top vote for a shared ancestor
 	listItemFactor    = 0.5  // candidates inside list items are teasers more often than articles
+	sameClassMinEff   = 200  // text a same-class sibling needs to join unscored
 )
 
 // wrapperLinkEff is the text length past which an anchor is not a link
@@ -366,6 +367,13 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 			bonus = ti.score * siblingShare
 		}
 		if si.cand && si.score+bonus >= thr {
+			nodes = append(nodes, sib)
+			continue
+		}
+		// A sibling of the top's own class is another section of the same
+		// template, scored or not (its paragraphs may sit deeper than the
+		// levels that scoring credits).
+		if bonus > 0 && eff(si.all) > sameClassMinEff && s.linkDensity(sib) < 0.3 {
 			nodes = append(nodes, sib)
 			continue
 		}
