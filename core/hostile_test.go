@@ -149,10 +149,9 @@ func runBugs() bool { return os.Getenv("CLEANREAD_BUGS") != "" }
 
 // Known bugs shown by the hostile cases.
 const (
-	quadraticSortBug = "pick sorts candidates with docBefore, which walks sibling lists: quadratic in the sections of a long article (10 MB: 30 s, 30 MB: minutes; the Budget is only checked between stages)"
-	navOnlyBug       = "a page of only navigation, a cookie banner or JSON text is presented as an article"
-	garbageBug       = "random non-ASCII bytes decode as windows-1252 and are presented as an article"
-	pdfBOMBug        = "sniffNotHTML looks for %PDF- before stripping a UTF-8 BOM"
+	navOnlyBug = "a page of only navigation, a cookie banner or JSON text is presented as an article"
+	garbageBug = "random non-ASCII bytes decode as windows-1252 and are presented as an article"
+	pdfBOMBug  = "sniffNotHTML looks for %PDF- before stripping a UTF-8 BOM"
 )
 
 // longCase skips a case under -short; make test runs go test without it.
@@ -171,6 +170,7 @@ func TestHostileBounded(t *testing.T) {
 		check func(t *testing.T, a *Article, err error)
 		long  bool
 		bug   string // a known bug makes the case hang: skipped, see runBugs
+		bound time.Duration
 	}
 	wantArticle := func(t *testing.T, a *Article, err error) {
 		t.Helper()
@@ -251,7 +251,9 @@ func TestHostileBounded(t *testing.T) {
 		{name: "100k nested blockquotes", long: true, page: func() []byte {
 			return pageAround(strings.Repeat(`<blockquote>q `, 100_000))
 		}},
-		{name: "30 MB page", long: true, bug: quadraticSortBug, page: func() []byte { return syntheticPage(30 << 20) }, check: func(t *testing.T, a *Article, err error) {
+		// 30 MB takes about 4 s alone on the 2-core machine: twice the
+		// bound keeps the case from failing under load.
+		{name: "30 MB page", long: true, bound: 2 * hostileBound, page: func() []byte { return syntheticPage(30 << 20) }, check: func(t *testing.T, a *Article, err error) {
 			if err != nil {
 				t.Errorf("want the article, got %v", err)
 				return
@@ -319,8 +321,12 @@ func TestHostileBounded(t *testing.T) {
 			page := c.page()
 			a, err, d := extractTimed(t, New(c.opts), Input{HTML: page, URL: "https://news.test/ferry"})
 			t.Logf("took %v for %.1f MB: err=%v", d.Round(time.Millisecond), float64(len(page))/(1<<20), err)
-			if d > hostileBound {
-				t.Errorf("took %v, bound %v", d, hostileBound)
+			bound := hostileBound
+			if c.bound != 0 {
+				bound = c.bound
+			}
+			if d > bound {
+				t.Errorf("took %v, bound %v", d, bound)
 			}
 			checkOutcome(t, a, err)
 			if c.check != nil {
@@ -614,7 +620,7 @@ func BenchmarkScaling(b *testing.B) {
 				}
 			}
 			mb := float64(len(page)) / (1 << 20)
-			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/mb, "ms/MB")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e6/float64(b.N)/mb, "ms/MB")
 		})
 	}
 }
