@@ -86,15 +86,14 @@ func containsAny(s string, words []string) bool {
 // classWeight is Readability's class/id weight: +25 for a content word,
 // -25 for a furniture word, each side once.
 func classWeight(n *html.Node) int {
-	ci := classID(n)
-	if ci == "" {
+	if len(n.Attr) == 0 {
 		return 0
 	}
 	w := 0
-	if containsAny(ci, negativeWords) {
+	if classIDHas(n, negativeWords) {
 		w -= 25
 	}
-	if containsAny(ci, positiveWords) {
+	if classIDHas(n, positiveWords) {
 		w += 25
 	}
 	return w
@@ -159,11 +158,10 @@ func (r *run) unlikely(n *html.Node) bool {
 	if role := attr(n, "role"); role != "" && unlikelyRoles[role] {
 		return true
 	}
-	ci := classID(n)
-	if ci == "" {
+	if len(n.Attr) == 0 {
 		return false
 	}
-	return containsAny(ci, unlikelyWords) && !containsAny(ci, maybeWords)
+	return classIDHas(n, unlikelyWords) && !classIDHas(n, maybeWords)
 }
 
 // skipped reports whether the scorer and the article builder leave n out

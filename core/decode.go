@@ -530,7 +530,9 @@ func mojibakeByte(r rune) (byte, bool) {
 // decode to valid multi-byte UTF-8 are replaced, so real Latin-1 letters
 // stay.
 func repairMojibake(s string) string {
-	if !strings.Contains(s, "Ã") && !strings.Contains(s, "â") && !strings.Contains(s, "Â") {
+	// The lead bytes of double-encoded text are U+00C2-U+00F4, written
+	// C3 82-C3 B4: one scan tells whether there is anything to repair.
+	if !hasMojibakeLead(s) {
 		return s
 	}
 	rs := []rune(s)
@@ -601,4 +603,19 @@ func spacedPairs(b []byte) bool {
 		i = j
 	}
 	return runs >= 4 && spaced*3 >= runs
+}
+
+func hasMojibakeLead(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], 0xC3)
+		if j < 0 || i+j+1 >= len(s) {
+			return false
+		}
+		i += j + 1
+		if c := s[i]; c >= 0x82 && c <= 0xB4 {
+			if i+1 < len(s) && s[i+1] >= 0x80 {
+				return true // followed by another non-ASCII character
+			}
+		}
+	}
 }

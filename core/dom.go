@@ -129,13 +129,17 @@ func replaceWithChildren(n *html.Node) {
 	p.RemoveChild(n)
 }
 
-// classID returns the lower-cased class and id of n, joined by a space.
-func classID(n *html.Node) string {
-	c, id := attr(n, "class"), attr(n, "id")
-	if c == "" && id == "" {
-		return ""
-	}
-	return strings.ToLower(c + " " + id)
+// classID returns the lower-cased class and id attributes of n. They are
+// returned apart, not joined, so that the common case (lower-case already)
+// costs no allocation.
+func classID(n *html.Node) (class, id string) {
+	return strings.ToLower(attr(n, "class")), strings.ToLower(attr(n, "id"))
+}
+
+// classIDHas reports whether n's class or id contains any of words.
+func classIDHas(n *html.Node, words []string) bool {
+	c, id := classID(n)
+	return c != "" && containsAny(c, words) || id != "" && containsAny(id, words)
 }
 
 // firstElem returns the first element descendant of root with atom a.

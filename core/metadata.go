@@ -103,10 +103,10 @@ func collectMeta(root *html.Node) *metaSource {
 	return m
 }
 
+var bylineWords, commentWords = []string{"byline", "author"}, []string{"comment"}
+
 func bylineClass(n *html.Node) bool {
-	ci := classID(n)
-	return ci != "" && (strings.Contains(ci, "byline") || strings.Contains(ci, "author")) &&
-		!strings.Contains(ci, "comment")
+	return len(n.Attr) > 0 && classIDHas(n, bylineWords) && !classIDHas(n, commentWords)
 }
 
 var articleTypes = map[string]bool{"article": true, "newsarticle": true, "blogposting": true,
