@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"unicode/utf16"
+	"unsafe"
 
 	"golang.org/x/net/html"
 )
@@ -176,9 +177,14 @@ func decodeLabel(b []byte, label, how string, host LegacyDecoder) (decoded, bool
 // utf8Text takes b as UTF-8, replacing invalid bytes and repairing double
 // encoding.
 func utf8Text(b []byte, how string) decoded {
-	t := string(b)
-	if !utf8.ValidString(t) {
-		t = strings.ToValidUTF8(t, "\uFFFD")
+	var t string
+	if utf8.Valid(b) {
+		// The page's bytes are read in place, not copied: the caller does
+		// not change Input.HTML during Extract (see Input), and nothing
+		// keeps the text after the parse, which copies what it keeps.
+		t = unsafe.String(unsafe.SliceData(b), len(b))
+	} else {
+		t = strings.ToValidUTF8(string(b), "\uFFFD")
 	}
 	return decoded{text: repairMojibake(t), charset: "utf-8", how: how}
 }
@@ -535,15 +541,12 @@ func repairMojibake(s string) string {
 	if !hasMojibakeLead(s) {
 		return s
 	}
-	rs := []rune(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	changed := false
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	var out []byte // nil until the first repair
+	last := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r < 0xC2 || r > 0xF4 {
-			b.WriteRune(r)
-			i++
+			i += n
 			continue
 		}
 		need := 1
@@ -553,35 +556,40 @@ func repairMojibake(s string) string {
 		case r >= 0xE0:
 			need = 2
 		}
-		buf := []byte{byte(r)}
-		ok := true
+		var buf [4]byte
+		buf[0] = byte(r)
+		j, ok := i+n, true
 		for k := 1; k <= need; k++ {
-			if i+k >= len(rs) {
+			if j >= len(s) {
 				ok = false
 				break
 			}
-			c, isByte := mojibakeByte(rs[i+k])
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			c, isByte := mojibakeByte(r2)
 			if !isByte || c < 0x80 || c > 0xBF {
 				ok = false
 				break
 			}
-			buf = append(buf, c)
+			buf[k] = c
+			j += n2
 		}
 		if ok {
-			if dr, n := utf8.DecodeRune(buf); dr != utf8.RuneError && n == len(buf) {
-				b.WriteRune(dr)
-				i += need + 1
-				changed = true
+			if dr, dn := utf8.DecodeRune(buf[:need+1]); dr != utf8.RuneError && dn == need+1 {
+				if out == nil {
+					out = make([]byte, 0, len(s))
+				}
+				out = append(out, s[last:i]...)
+				out = utf8.AppendRune(out, dr)
+				last, i = j, j
 				continue
 			}
 		}
-		b.WriteRune(r)
-		i++
+		i += n
 	}
-	if !changed {
+	if out == nil {
 		return s
 	}
-	return b.String()
+	return string(append(out, s[last:]...))
 }
 
 // spacedPairs reports text whose runs of high bytes are often followed by

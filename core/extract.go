@@ -85,7 +85,8 @@ type Options struct {
 
 // Input is one page to extract.
 type Input struct {
-	// HTML is the raw page bytes, in any encoding.
+	// HTML is the raw page bytes, in any encoding. Extract reads them in
+	// place: do not change them until it returns.
 	HTML []byte
 	// URL is the page's address: links and images are resolved against it
 	// (or the page's <base>). Optional.

@@ -810,9 +810,11 @@ func safeURL(raw string, image bool) (string, bool) {
 	// "&" is escaped so that goldmark cannot read an entity into the
 	// address after our check ("jav&#x09;ascript:"); "|" would end a table
 	// cell.
-	r := strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "`", "%60", "\"", "%22", "&", "\\&", "|", "%7C")
-	return r.Replace(u), true
+	return destEscaper.Replace(u), true
 }
+
+// destEscaper makes an address safe inside Markdown link parentheses.
+var destEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "`", "%60", "\"", "%22", "&", "\\&", "|", "%7C")
 
 // escapeCellPipes escapes the pipes of a table cell that text escaping has
 // not already escaped (those inside code spans).
