@@ -31,7 +31,7 @@ type decoded struct {
 
 // sniffNotHTML refuses input that is plainly not a page.
 func sniffNotHTML(b []byte) error {
-	t := bytes.TrimLeft(b, " \t\r\n\f\x00")
+	t := bytes.TrimLeft(bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n\f\x00")
 	if len(t) == 0 {
 		return errorf(ErrNotHTML, "empty input")
 	}

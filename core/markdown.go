@@ -112,9 +112,23 @@ func (m *mdBuf) lastRune() rune {
 	return r
 }
 
+// lastEm and lastCode remember where the last emphasis and code span
+// ended, so that an adjacent one of the same kind continues it.
+type lastEm struct {
+	open, close, end int
+	marker           string
+}
+
+type lastCode struct {
+	start, end int
+	text       string
+}
+
 // para accumulates one paragraph's inline content.
 type para struct {
 	md       mdBuf
+	lastEm   *lastEm
+	lastCode *lastCode
 	tx       strings.Builder
 	space    bool // a space is pending before the next word
 	lead     bool // whitespace came before any content
@@ -292,10 +306,17 @@ func (c *conv) list(n *html.Node) []block {
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type != html.ElementNode {
 			if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" {
+				// Text loose in the list: an item of its own, in the
+				// list's own kind, so that the list is not split.
 				p := &para{}
 				p.text(k.Data)
 				b := p.finish()
-				md = append(md, "- "+b.md)
+				marker := "- "
+				if ordered {
+					marker = strconv.Itoa(num) + ". "
+					num++
+				}
+				md = append(md, marker+b.md)
 				tx = append(tx, b.tx)
 			}
 			continue
@@ -649,11 +670,24 @@ func (c *conv) wrap(n *html.Node, p *para, oneLine bool, marker string) {
 	// An opening marker before punctuation needs space or punctuation
 	// before it; a closing one after punctuation is settled by mdBuf.
 	openOK := !isPunctOrSymbol(first) || unicode.IsSpace(prev) || isPunctOrSymbol(prev)
-	if openOK && !strings.Contains(md, "\n") && last != '\\' {
+	if le := p.lastEm; le != nil && le.end == p.md.Len() && le.marker == marker && !p.space {
+		// <b>bold</b><b>er</b>: continue the emphasis just closed instead
+		// of writing touching markers ("**bold****er**").
+		p.md.pend = nil
+		p.md.b = p.md.b[:le.end-len(marker)]
+		p.md.WriteString(md)
+		le.close = p.md.Len()
+		p.md.WriteString(marker)
+		le.end = p.md.Len()
+		if isPunctOrSymbol(last) {
+			p.md.pend = &pendingEm{open: le.open, close: le.close, n: len(marker)}
+		}
+	} else if openOK && !strings.Contains(md, "\n") && last != '\\' {
 		open := p.md.Len()
 		p.md.WriteString(marker + md)
 		close := p.md.Len()
 		p.md.WriteString(marker)
+		p.lastEm = &lastEm{open: open, close: close, end: p.md.Len(), marker: marker}
 		if isPunctOrSymbol(last) {
 			p.md.pend = &pendingEm{open: open, close: close, n: len(marker)}
 		}
@@ -693,6 +727,23 @@ func (c *conv) code(n *html.Node, p *para) {
 	if s == "" {
 		return
 	}
+	p.flushSpace()
+	if lc := p.lastCode; lc != nil && lc.end == p.md.Len() {
+		// <code>co</code><code>de</code>: one span, not "`co``de`".
+		p.md.pend = nil
+		p.md.b = p.md.b[:lc.start]
+		joined := lc.text + s
+		c.writeCode(p, joined)
+		p.tx.WriteString(s)
+		return
+	}
+	c.writeCode(p, s)
+	p.tx.WriteString(s)
+}
+
+// writeCode writes s as a code span, fenced with more backticks than it
+// holds in a row.
+func (c *conv) writeCode(p *para, s string) {
 	longest, run := 0, 0
 	for _, r := range s {
 		if r == '`' {
@@ -709,9 +760,9 @@ func (c *conv) code(n *html.Node, p *para) {
 	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
 		inner = " " + s + " "
 	}
-	p.flushSpace()
+	start := p.md.Len()
 	p.md.WriteString(fence + inner + fence)
-	p.tx.WriteString(s)
+	p.lastCode = &lastCode{start: start, end: p.md.Len(), text: s}
 }
 
 func (c *conv) link(n *html.Node, p *para, oneLine bool) {

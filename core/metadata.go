@@ -460,8 +460,13 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	a.Modified = isoDate(firstNonEmpty(m.ld.modified, m.first("article:modified_time", "og:updated_time", "datemodified", "last-modified")))
 
 	a.Lang = firstNonEmpty(m.lang, m.first("content-language", "og:locale", "language", "dc.language"), m.ld.lang)
-	a.Lang = strings.ReplaceAll(strings.TrimSpace(a.Lang), "_", "-")
-	a.Dir = m.dir
+	a.Lang = cleanLang(a.Lang)
+	switch m.dir {
+	case "ltr", "rtl", "auto":
+		a.Dir = m.dir
+	default:
+		a.Dir = ""
+	}
 	a.LeadImage = firstNonEmpty(m.first("og:image", "og:image:url", "twitter:image", "twitter:image:src"), m.ld.image)
 	if a.LeadImage == "" {
 		if img := firstElem(art, atom.Img); img != nil {
@@ -470,6 +475,13 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	}
 	if a.LeadImage != "" && r.p != nil {
 		a.LeadImage = r.p.abs(a.LeadImage)
+	}
+	// Readers put the lead image in an <img src>: only addresses that
+	// safeURL would allow there, as the browser would read them.
+	if u := readURL(a.LeadImage); u == "" || !allowedScheme(u, true) || strings.Contains(u, "&") && !allowedScheme(readURL(html.UnescapeString(u)), true) {
+		a.LeadImage = ""
+	} else {
+		a.LeadImage = u
 	}
 	a.Excerpt = firstNonEmpty(m.first("description", "og:description", "twitter:description"), m.ld.description)
 }
@@ -538,4 +550,20 @@ func firstNonEmpty(vs ...string) string {
 		}
 	}
 	return ""
+}
+
+// cleanLang keeps a language tag only if it looks like one (BCP 47
+// letters, digits and hyphens, at most 35 characters), with "_" read
+// as "-".
+func cleanLang(l string) string {
+	l = strings.ReplaceAll(strings.TrimSpace(l), "_", "-")
+	if l == "" || len(l) > 35 {
+		return ""
+	}
+	for _, c := range l {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return ""
+		}
+	}
+	return l
 }

@@ -62,6 +62,10 @@ func resolveRef(base *url.URL, ref string) (*url.URL, error) {
 // abs resolves ref against the page's base, or returns it trimmed when it
 // cannot be resolved.
 func (p *parsed) abs(ref string) string {
+	// Browsers drop tabs and newlines inside addresses before resolving.
+	if strings.ContainsAny(ref, "\t\n\r") {
+		ref = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(ref)
+	}
 	ref = strings.TrimSpace(ref)
 	if ref == "" || p.base == nil || strings.HasPrefix(ref, "#") {
 		return ref

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -124,8 +125,8 @@ func (r *run) extract(in Input) (*Article, error) {
 		}
 	}
 	body2, text := toMarkdown(art, p)
-	if countText(text).words == 0 {
-		return nil, errorf(ErrNoArticle, "no readable text")
+	if why := notAnArticle(art, text); why != "" {
+		return nil, errorf(ErrNoArticle, "%s", why)
 	}
 	if err := r.checkBudget("markdown"); err != nil {
 		return nil, err
@@ -377,4 +378,44 @@ func (s *scoring) runnersUp(top *html.Node) string {
 		}
 	}
 	return strings.Join(out, "; ")
+}
+
+// notAnArticle says why the extracted text is not an article, or returns
+// "". Short texts pass (a page may hold one line); what fails is text that
+// is not prose at all: nothing readable, only links (a menu), data (JSON),
+// or bytes that decode to no language.
+func notAnArticle(art *html.Node, text string) string {
+	st := countText(text)
+	if st.words == 0 {
+		return "no readable text"
+	}
+	t := strings.TrimSpace(text)
+	if (t[0] == '{' && t[len(t)-1] == '}' || t[0] == '[' && t[len(t)-1] == ']') && strings.Contains(t, "\":") {
+		return "the page is data (JSON), not an article"
+	}
+	links, linkEff := 0, 0
+	walk(art, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if n.DataAtom == atom.A {
+			links++
+			linkEff += eff(countText(textOf(n)))
+			return false
+		}
+		return true
+	}, nil)
+	if total := eff(st); links >= 3 && float64(linkEff) >= 0.7*float64(total) {
+		return "the page holds only links (navigation), no article"
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters++
+		}
+	}
+	if st.chars >= 20 && float64(letters) < 0.6*float64(st.chars) {
+		return "the text is not language (binary or garbled bytes)"
+	}
+	return ""
 }
