@@ -2,11 +2,11 @@ package core
 
 import (
 	"encoding/json"
+	"github.com/cleanread/cleanread/internal/tokens"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // seedDir is where the project's seed pages live: ../shared/seed beside
@@ -97,69 +97,8 @@ func TestSeed(t *testing.T) {
 	}
 }
 
-// evalTokens splits s into the tokens of the project's evaluation metric:
-// lower-cased runs of letters and digits, every Han, Hiragana, Katakana
-// and Hangul character a token of its own; combining marks stay in the
-// token they follow, and soft hyphens and zero-width joiners are dropped.
-func evalTokens(s string) []string {
-	var toks []string
-	var cur []rune
-	end := func() {
-		if len(cur) > 0 {
-			toks = append(toks, string(cur))
-			cur = cur[:0]
-		}
-	}
-	for _, r := range s {
-		switch r {
-		case '\u00AD', '\u200C', '\u200D', '\u2060', '\uFEFF':
-			continue
-		}
-		r = unicode.ToLower(r)
-		switch {
-		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-			end()
-			toks = append(toks, string(r))
-		case unicode.IsLetter(r), unicode.IsDigit(r):
-			cur = append(cur, r)
-		case len(cur) > 0 && unicode.Is(unicode.M, r):
-			cur = append(cur, r)
-		default:
-			end()
-		}
-	}
-	end()
-	return toks
-}
-
-// tokenPRF returns the bag-of-tokens precision, recall and F1 of pred
-// against gold.
-func tokenPRF(pred, gold string) (p, r, f float64) {
-	pt, gt := evalTokens(pred), evalTokens(gold)
-	switch {
-	case len(pt) == 0 && len(gt) == 0:
-		return 1, 1, 1
-	case len(pt) == 0 || len(gt) == 0:
-		return 0, 0, 0
-	}
-	left := make(map[string]int, len(gt))
-	for _, g := range gt {
-		left[g]++
-	}
-	common := 0
-	for _, x := range pt {
-		if left[x] > 0 {
-			left[x]--
-			common++
-		}
-	}
-	if common == 0 {
-		return 0, 0, 0
-	}
-	p = float64(common) / float64(len(pt))
-	r = float64(common) / float64(len(gt))
-	return p, r, 2 * p * r / (p + r)
-}
+// tokenPRF is the evaluation metric (internal/tokens).
+func tokenPRF(pred, gold string) (p, r, f float64) { return tokens.PRF(pred, gold) }
 
 func TestTokenPRF(t *testing.T) {
 	tests := []struct {

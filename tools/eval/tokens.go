@@ -1,44 +1,15 @@
 package main
 
 import (
+	"github.com/cleanread/cleanread/internal/tokens"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// tokenize splits s into lower-cased tokens the way the scorer does (see
-// score.go's package comment): runs of letters and digits, with every Han,
-// kana and Hangul character a token of its own. It is used only to show
-// which words differ; the scores themselves come from the scorer.
-func tokenize(s string) []string {
-	var toks []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			toks = append(toks, cur.String())
-			cur.Reset()
-		}
-	}
-	for _, r := range s {
-		switch {
-		case r == '\u00AD' || r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF':
-			// in-word format characters neither form nor split a token
-		case isCJK(r):
-			flush()
-			toks = append(toks, string(r))
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || (unicode.Is(unicode.M, r) && cur.Len() > 0):
-			cur.WriteRune(unicode.ToLower(r))
-		default:
-			flush()
-		}
-	}
-	flush()
-	return toks
-}
-
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-}
+// tokenize splits s into the scorer's tokens (internal/tokens). It is used
+// only to show which words differ; the scores come from the scorer.
+func tokenize(s string) []string { return tokens.Split(s) }
 
 // maxShown is how many differing tokens a report line shows.
 const maxShown = 20
@@ -97,5 +68,5 @@ func unmatched(a, b []string) string {
 
 func isCJKToken(t string) bool {
 	r, n := utf8.DecodeRuneInString(t)
-	return n == len(t) && isCJK(r)
+	return n == len(t) && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
