@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"github.com/cleanread/cleanread/internal/tokens"
-	"unicode"
 )
 
 // tokenF1 is the evaluation metric's token F1 (internal/tokens).
