@@ -6,12 +6,22 @@ package main
 import (
 	"net/http"
 	"os"
+	"runtime/debug"
 
 	"github.com/cleanread/cleanread/internal/cli"
 	"github.com/cleanread/cleanread/web"
 )
 
+// memoryLimit is the soft heap goal for batch runs: the GC works a little
+// harder instead of letting two workers' garbage pile up (peak RSS over the
+// corpus with -j 2: 43 MB without it, 37 MB with it, for 0-5% more CPU).
+// GOMEMLIMIT in the environment overrides it.
+const memoryLimit = 32 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(cli.Command{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Web: func() (http.Handler, error) { return web.Handler() },
