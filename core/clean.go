@@ -119,33 +119,28 @@ var unlikelyRoles = map[string]bool{"menu": true, "menubar": true, "complementar
 	"navigation": true, "alert": true, "alertdialog": true, "dialog": true, "banner": true,
 	"contentinfo": true, "search": true}
 
-// markPage makes the marks of stage 3 over the whole body.
-func (r *run) markPage(body *html.Node) {
-	protect := 0 // inside table or code: class words there describe data, not layout
-	walk(body, func(n *html.Node) bool {
-		switch n.Type {
-		case html.CommentNode, html.DoctypeNode:
-			return false
-		case html.ElementNode:
-		default:
-			return true
-		}
-		if isJunkTag(n.DataAtom) || isHidden(n) {
-			r.marks[n] = markJunk
-			return false
-		}
-		if n.DataAtom == atom.Table || n.DataAtom == atom.Code || n.DataAtom == atom.Pre {
-			protect++
-		}
-		if protect == 0 && n != body && r.unlikely(n) {
-			r.marks[n] = markUnlikely
-		}
-		return true
-	}, func(n *html.Node) {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Table || n.DataAtom == atom.Code || n.DataAtom == atom.Pre) && r.marks[n] != markJunk {
-			protect--
-		}
-	})
+// markEnter makes the marks of stage 3 for one element of the body, on
+// the survey walk's way down, and says whether to go into its children.
+func (r *run) markEnter(n, body *html.Node) bool {
+	if isJunkTag(n.DataAtom) || isHidden(n) {
+		r.marks[n] = markJunk
+		return false
+	}
+	if n.DataAtom == atom.Table || n.DataAtom == atom.Code || n.DataAtom == atom.Pre {
+		r.protect++
+	}
+	// Inside a table or code, class words describe data, not layout.
+	if r.protect == 0 && n != body && r.unlikely(n) {
+		r.marks[n] = markUnlikely
+	}
+	return true
+}
+
+// markLeave closes what markEnter opened, on the way back up.
+func (r *run) markLeave(n *html.Node) {
+	if (n.DataAtom == atom.Table || n.DataAtom == atom.Code || n.DataAtom == atom.Pre) && r.marks[n] != markJunk {
+		r.protect--
+	}
 }
 
 func (r *run) unlikely(n *html.Node) bool {

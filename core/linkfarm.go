@@ -45,34 +45,29 @@ type farmCluster struct {
 
 // findLinkFarms marks the link farms of the page and returns how many
 // farms and links it found.
-func (r *run) findLinkFarms(body *html.Node) {
-	groups := make(map[*html.Node][]*html.Node)
-	var order []*html.Node
-	count := 0
-	limit := r.ex.limits.MaxLinks
-	walk(body, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return false
-		}
-		if r.marks[n] == markJunk {
-			return false
-		}
-		if n.DataAtom != atom.A {
-			return true
-		}
-		count++
-		if limit > 0 && count > limit {
-			return false
-		}
-		c := linkContainer(n)
-		if _, ok := groups[c]; !ok {
-			order = append(order, c)
-		}
-		groups[c] = append(groups[c], n)
-		return false
-	}, nil)
-	if limit > 0 && count > limit {
-		r.note("link-farm clustering looked at the first %d of %d links", limit, count)
+// collectAnchor files an anchor of the body under its container, on the
+// survey walk.
+func (r *run) collectAnchor(a *html.Node) {
+	r.anchorCount++
+	if limit := r.ex.limits.MaxLinks; limit > 0 && r.anchorCount > limit {
+		return
+	}
+	c := linkContainer(a)
+	if r.anchorGroups == nil {
+		r.anchorGroups = make(map[*html.Node][]*html.Node)
+	}
+	if _, ok := r.anchorGroups[c]; !ok {
+		r.anchorOrder = append(r.anchorOrder, c)
+	}
+	r.anchorGroups[c] = append(r.anchorGroups[c], a)
+}
+
+// findLinkFarms clusters the anchors the survey collected and marks the
+// farms.
+func (r *run) findLinkFarms() {
+	groups, order := r.anchorGroups, r.anchorOrder
+	if limit := r.ex.limits.MaxLinks; limit > 0 && r.anchorCount > limit {
+		r.note("link-farm clustering looked at the first %d of %d links", limit, r.anchorCount)
 	}
 	for _, c := range order {
 		anchors := groups[c]

@@ -30,10 +30,13 @@ type ldArticle struct {
 	headline, author, published, modified, site, image, description, lang string
 }
 
-// collectMeta reads the page's metadata before cleaning removes scripts.
-func collectMeta(root *html.Node) *metaSource {
-	m := &metaSource{meta: make(map[string]string)}
-	walk(root, func(n *html.Node) bool {
+func newMetaSource() *metaSource { return &metaSource{meta: make(map[string]string)} }
+
+// visit reads the metadata an element carries and says whether its
+// children can carry more. The pipeline's survey walk calls it on every
+// node it meets.
+func (m *metaSource) visit(n *html.Node) bool {
+	{
 		if n.Type != html.ElementNode {
 			return n.Type == html.DocumentNode
 		}
@@ -93,14 +96,13 @@ func collectMeta(root *html.Node) *metaSource {
 				m.times = append([]string{v}, m.times...)
 			}
 		}
-		if len(m.authors) < 5 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || bylineClass(n)) {
+		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || bylineClass(n)) {
 			if t := textOf(n); t != "" && len([]rune(t)) < 80 {
 				m.authors = append(m.authors, t)
 			}
 		}
 		return true
-	}, nil)
-	return m
+	}
 }
 
 var bylineWords, commentWords = []string{"byline", "author"}, []string{"comment"}

@@ -11,6 +11,50 @@ import (
 )
 
 // run is the state of one extraction; the Extractor itself holds none.
+// survey is the one walk over the whole page before scoring: metadata from
+// every node, the stage-3 marks and the anchors for stage 5 from the body,
+// and the body's headings for the title search. One walk instead of four
+// is a good part of staying close to the cost of parsing.
+func (r *run) survey(root, body *html.Node) *metaSource {
+	m := newMetaSource()
+	inBody := false
+	walk(root, func(n *html.Node) bool {
+		if !inBody {
+			if n != body {
+				return m.visit(n)
+			}
+			inBody = true
+		}
+		switch n.Type {
+		case html.ElementNode:
+		case html.CommentNode, html.DoctypeNode:
+			return false
+		default:
+			return true
+		}
+		more := m.visit(n) // also for junk: JSON-LD and <meta> sit in the body too
+		if !r.markEnter(n, body) {
+			return false
+		}
+		switch {
+		case n.DataAtom == atom.A:
+			r.collectAnchor(n)
+		case isHeading(n.DataAtom):
+			r.headings = append(r.headings, n)
+		}
+		return more
+	}, func(n *html.Node) {
+		if !inBody || n.Type != html.ElementNode {
+			return
+		}
+		r.markLeave(n)
+		if n == body {
+			inBody = false
+		}
+	})
+	return m
+}
+
 type run struct {
 	ex             *Extractor
 	start          time.Time
@@ -20,6 +64,13 @@ type run struct {
 	notes          []string
 	headStamps     []string // furniture lines removed above the article (datelines, bylines)
 	nearTitleLines []string // text lines right after the title heading
+
+	// Filled by the survey walk.
+	protect      int // depth inside tables and code (markEnter)
+	anchorCount  int
+	anchorGroups map[*html.Node][]*html.Node // anchors by link container
+	anchorOrder  []*html.Node                // containers in document order
+	headings     []*html.Node                // the body's headings
 }
 
 func (r *run) note(format string, args ...any) {
@@ -80,11 +131,12 @@ func (r *run) extract(in Input) (*Article, error) {
 	if err := r.checkBudget("parse"); err != nil {
 		return nil, err
 	}
-	meta := collectMeta(p.root)
 	body := firstElem(p.root, atom.Body)
 	if body == nil {
 		return nil, errorf(ErrNoArticle, "the page has no body (a frameset?)")
 	}
+	r.marks = make(map[*html.Node]mark, p.nodes/8+16)
+	meta := r.survey(p.root, body)
 	a := &Article{Charset: d.charset}
 	if p.base != nil {
 		a.URL = p.base.String()
@@ -93,15 +145,14 @@ func (r *run) extract(in Input) (*Article, error) {
 		}
 	}
 	r.fillMeta(a, meta, body) // title and dates first: the article stage uses the title
-	r.marks = make(map[*html.Node]mark, p.nodes/8+16)
-	r.markPage(body)
 	if !r.ex.opts.NoLinkFarm {
-		r.findLinkFarms(body)
+		r.findLinkFarms()
 		if err := r.checkBudget("link farms"); err != nil {
 			return nil, err
 		}
 	}
 	r.findNearTitle(body, a.Title)
+	r.anchorGroups, r.anchorOrder, r.headings = nil, nil, nil
 
 	art, err := r.grab(body)
 	if err != nil {
@@ -207,16 +258,12 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 		return
 	}
 	var h *html.Node
-	walk(body, func(n *html.Node) bool {
-		if h != nil || n.Type != html.ElementNode || r.marks[n] == markJunk {
-			return false
+	for _, k := range r.headings {
+		if similar(textOf(k), title) {
+			h = k
+			break
 		}
-		if isHeading(n.DataAtom) && similar(textOf(n), title) {
-			h = n
-			return false
-		}
-		return true
-	}, nil)
+	}
 	if h == nil {
 		return
 	}
