@@ -1,6 +1,6 @@
 # cleanread: the targets of DESIGN.md (build, run, test, eval, bench) and
-# the steps they are made of. Nothing here needs a tool beyond Go, node and
-# (for the browser tests) chromium, which .ci/run installs.
+# the steps they are made of. Nothing here needs a tool beyond Go, node (with
+# npm) and (for the browser tests) chromium, which .ci/run installs.
 
 GO      ?= go
 GOROOT  = $(shell $(GO) env GOROOT)
@@ -12,7 +12,7 @@ ADDR    ?= 127.0.0.1:8080
 # Go sources to check with gofmt (not vendored or generated trees).
 GOFILES  = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/node_modules/*')
 
-.PHONY: all build cli wasm run test lint test-go test-wasm test-browser eval bench clean
+.PHONY: all build cli wasm run test lint test-go test-wasm test-browser eval bench bench-browser clean
 
 all: build
 
@@ -67,6 +67,13 @@ eval: cli
 ## bench: Go benchmarks of the pipeline
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./core/...
+
+## bench-browser: the browser benchmark alone (web/perf_test.go, also part of
+## go test): our wasm against Readability.js and native Go on the same pages,
+## cold start, wasm memory; the tables also go to eval-out/bench-browser.md
+bench-browser:
+	@mkdir -p eval-out
+	CLEANREAD_PERF_OUT=$(abspath eval-out/bench-browser.md) $(GO) test -run '^TestBrowserPerf$$' -count=1 -v ./web/
 
 clean:
 	rm -rf bin eval-out

@@ -29,4 +29,5 @@
 //	internal/bundle    builds dist/: wasm (hashed), wrapped wasm_exec.js, .br/.gz copies, manifest.json
 //	cmd/bundle         `go run ./web/cmd/bundle -o web/dist`, used by `make wasm`
 //	dist/              the built bundle, embedded (not committed)
+//	perf/              package.json (+ lock) of the browser benchmark's Readability.js (perf_test.go)
 package web

@@ -90,6 +90,11 @@ export async function startHere(wasm) {
     version: ns.version,
     // ms spent getting the compiled wasm, then starting the Go runtime
     timings: { compile: Math.round(compiled - t), start: Math.round(performance.now() - compiled) },
+    // The wasm's linear memory in bytes (it only grows): a debug figure for
+    // the browser benchmark (web/perf_test.go).
+    get memoryBytes() {
+      return instance.exports.mem.buffer.byteLength;
+    },
     // extractJSON returns the result as a JSON string (the worker forwards it as is).
     extractJSON(html, opts = {}) {
       const page = html instanceof ArrayBuffer ? new Uint8Array(html) : html;
