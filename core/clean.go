@@ -197,7 +197,7 @@ func (c *cstats) add(o *cstats) {
 // conditional names the elements that conditional cleaning judges.
 func conditional(a atom.Atom) bool {
 	switch a {
-	case atom.Table, atom.Ul, atom.Ol, atom.Div, atom.Section, atom.Aside, atom.Dl, atom.Header, atom.Form, atom.Fieldset:
+	case atom.Table, atom.Ul, atom.Div, atom.Form, atom.Fieldset:
 		return true
 	}
 	return false
