@@ -19,6 +19,7 @@ package main
 
 import (
 	"runtime"
+	"runtime/debug"
 	"syscall/js"
 
 	"github.com/cleanread/cleanread/core"
@@ -28,6 +29,9 @@ import (
 // bytes are UTF-8 now, whatever their <meta charset> said on the wire.
 const utf8 = "text/html; charset=utf-8"
 
+// memoryLimit is the Go heap's soft limit in the page.
+const memoryLimit = 24 << 20
+
 func main() {
 	ns := js.Global().Get("cleanread")
 	if ns.Type() != js.TypeObject {
@@ -35,6 +39,9 @@ func main() {
 		println("cleanread: no namespace object; load this wasm with cleanread.js")
 		return
 	}
+	// Linear memory never shrinks: a soft heap limit makes the GC collect
+	// before it grows, so a session of large pages stays small.
+	debug.SetMemoryLimit(memoryLimit)
 	ex := core.New(core.Options{LegacyDecoder: textDecoder})
 	ns.Set("version", runtime.Version())
 	ns.Set("extract", js.FuncOf(func(_ js.Value, args []js.Value) any {
