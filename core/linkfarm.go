@@ -201,8 +201,39 @@ func soleElement(n *html.Node) bool {
 // near reports whether two anchors of a group have near-duplicate texts.
 func near(a, b *anchorRef) bool { return nearDuplicate(a.text, b.text) }
 
-// nearDuplicate reports whether two anchor texts differ only a little.
+// nearDuplicate reports whether two anchor texts differ only a little,
+// and not only in their numbers: "Bug 1679133" and "Bug 1673669", or
+// "Issue 105" and "Issue 106", are references an author lists, while a
+// farm varies its words.
 func nearDuplicate(a, b []rune) bool {
+	if sameButDigits(a, b) && string(a) != string(b) {
+		return false
+	}
+	return nearText(a, b)
+}
+
+// sameButDigits reports texts that are equal once their digits are gone.
+func sameButDigits(a, b []rune) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && unicode.IsDigit(a[i]) {
+			i++
+		}
+		for j < len(b) && unicode.IsDigit(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+func nearText(a, b []rune) bool {
 	la, lb := len(a), len(b)
 	lmax, lmin := la, lb
 	if lb > la {
