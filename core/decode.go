@@ -236,7 +236,15 @@ func isASCII(b []byte) bool {
 
 // contentTypeCharset returns the charset parameter of a Content-Type value.
 func contentTypeCharset(ct string) string {
-	i := strings.Index(strings.ToLower(ct), "charset=")
+	// Case-insensitive search on the value itself: lower-casing first can
+	// change its length (invalid UTF-8 becomes U+FFFD) and shift the index.
+	i := -1
+	for k := 0; k+len("charset=") <= len(ct); k++ {
+		if strings.EqualFold(ct[k:k+len("charset=")], "charset=") {
+			i = k
+			break
+		}
+	}
 	if i < 0 {
 		return ""
 	}
