@@ -98,8 +98,13 @@ func isDivToPElem(a atom.Atom) bool {
 
 // measure walks the body once under flags f, filling the per-node counts.
 func (s *scoring) measure() {
-	s.index = make(map[*html.Node]int32, 1024)
-	s.infos = make([]nodeInfo, 0, 1024)
+	// Sized for the page up front: growing a map rehashes it each time.
+	hint := 64
+	if s.r.p != nil && s.r.p.nodes/2 > hint {
+		hint = s.r.p.nodes / 2
+	}
+	s.index = make(map[*html.Node]int32, hint)
+	s.infos = make([]nodeInfo, 0, hint)
 	var blocks []*html.Node
 	walk(s.body, func(n *html.Node) bool {
 		switch n.Type {
