@@ -212,6 +212,8 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 	base.Details = append([]Removal(nil), base.Details...)
 	var best *html.Node
 	var bestRemoved Removed
+	var bestNodes []*html.Node
+	var bestFlags flags
 	bestEff := -1
 	for i, f := range r.sieve() {
 		r.removed = base
@@ -233,7 +235,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
-			best, bestEff, bestRemoved = art, e, r.removed
+			best, bestEff, bestRemoved, bestNodes, bestFlags = art, e, r.removed, nodes, f
 		}
 		if e >= minArticleEff {
 			break
@@ -246,7 +248,57 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 	if best == nil || bestEff == 0 {
 		return nil, errorf(ErrNoArticle, "no text on the page")
 	}
+	// The sieve relaxes to find articles in wrongly classed containers;
+	// a short text found only that way, all of it inside furniture (a
+	// cookie banner, a newsletter box), is furniture.
+	if bestFlags&flagStripUnlikely == 0 && bestEff < furnitureOnlyEff && r.insideFurniture(bestNodes) {
+		return nil, errorf(ErrNoArticle, "the page's only text is furniture (%d characters in blocks marked as such)", bestEff)
+	}
 	return best, nil
+}
+
+// furnitureOnlyEff is the most text a page may have and still be judged to
+// hold nothing but furniture.
+const furnitureOnlyEff = 150
+
+// insideFurniture reports whether nearly all text of nodes sits inside
+// blocks the page marks as furniture.
+func (r *run) insideFurniture(nodes []*html.Node) bool {
+	total, inside := 0, 0
+	for _, root := range nodes {
+		depth := 0
+		for a := root; a != nil; a = a.Parent {
+			if r.marks[a] == markUnlikely {
+				depth = 1
+				break
+			}
+		}
+		walk(root, func(n *html.Node) bool {
+			switch n.Type {
+			case html.TextNode:
+				e := eff(countText(n.Data))
+				total += e
+				if depth > 0 {
+					inside += e
+				}
+				return false
+			case html.ElementNode:
+				if r.marks[n] == markJunk || r.marks[n] == markFarm {
+					return false
+				}
+				if r.marks[n] == markUnlikely {
+					depth++
+				}
+				return true
+			}
+			return n.Type == html.DocumentNode
+		}, func(n *html.Node) {
+			if n.Type == html.ElementNode && r.marks[n] == markUnlikely && n != root {
+				depth--
+			}
+		})
+	}
+	return total > 0 && float64(inside) >= 0.9*float64(total)
 }
 
 func (r *run) sieve() []flags { return sieve }
