@@ -147,7 +147,6 @@ func syntheticPage(size int) []byte {
 // run on every go test should run: CLEANREAD_BUGS=1 go test ./core.
 func runBugs() bool { return os.Getenv("CLEANREAD_BUGS") != "" }
 
-// Known bugs shown by the hostile cases.
 // longCase skips a case under -short; make test runs go test without it.
 func longCase(t *testing.T) {
 	t.Helper()
