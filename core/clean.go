@@ -213,14 +213,25 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 	var drop []*html.Node
 	removed := make(map[*html.Node]bool)
 	figures := 0
+	// Inside a table of data every cell is content, however short
+	// (Readability spares them too).
+	dataTables := make(map[*html.Node]bool)
+	inData := 0
 	walk(art, func(n *html.Node) bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Figure {
 			figures++
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table && isDataTable(n) {
+			dataTables[n] = true
+			inData++
 		}
 		return n.Type == html.ElementNode || n.Type == html.DocumentNode
 	}, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
+		}
+		if dataTables[n] {
+			inData--
 		}
 		c := &cstats{}
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
@@ -263,7 +274,7 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 			figures--
 		}
 		stats[n] = c
-		if n == art || f&flagCleanConditionally == 0 || !conditional(n.DataAtom) {
+		if n == art || f&flagCleanConditionally == 0 || !conditional(n.DataAtom) || inData > 0 {
 			return
 		}
 		if why := r.furniture(n, c, f, s, orig, figures > 0); why != "" {
