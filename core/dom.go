@@ -152,21 +152,4 @@ func firstElem(root *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
-// depthOf returns the number of ancestors of n.
-func depthOf(n *html.Node) int {
-	d := 0
-	for p := n.Parent; p != nil; p = p.Parent {
-		d++
-	}
-	return d
-}
 
-// isAncestor reports whether a is n or one of n's ancestors.
-func isAncestor(a, n *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == a {
-			return true
-		}
-	}
-	return false
-}

@@ -701,11 +701,6 @@ func (c *conv) wrap(n *html.Node, p *para, oneLine bool, marker string) {
 	}
 }
 
-func startsWithSpace(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
-}
-
 func endsWithSpace(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return unicode.IsSpace(r)
