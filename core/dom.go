@@ -151,5 +151,3 @@ func firstElem(root *html.Node, a atom.Atom) *html.Node {
 	}
 	return nil
 }
-
-
