@@ -19,6 +19,7 @@ const ours = new URL(import.meta.url).origin;
 let current = { ...DEFAULTS };
 let bridge = null; // the storage frame's window, once it answered
 let frame = null; // the storage frame last attached
+let unsaved = false; // set() before the storage frame answered: ours to send, not its to undo
 let listening = false;
 const listeners = new Set();
 
@@ -61,6 +62,8 @@ export const settings = {
       try { ls.setItem(KEY, JSON.stringify(current)); } catch { /* full or disabled */ }
     } else if (bridge && !bridge.closed) {
       bridge.postMessage({ cleanread: "settings:set", value: current }, ours);
+    } else {
+      unsaved = true; // sent when the storage frame answers
     }
     for (const f of listeners) f(current);
   },
@@ -83,7 +86,13 @@ export const settings = {
         if (e.origin !== ours || !frame || e.source !== frame.contentWindow ||
             e.data?.cleanread !== "settings") return;
         bridge = frame.contentWindow;
-        current = valid(e.data.value);
+        if (unsaved) {
+          // The user chose while the frame loaded: that choice wins and is kept.
+          unsaved = false;
+          bridge.postMessage({ cleanread: "settings:set", value: current }, ours);
+        } else {
+          current = valid(e.data.value);
+        }
         for (const fn of listeners) fn(current);
         resolveReady(current);
       });
