@@ -205,8 +205,8 @@ func stamp(t string, st textStats) bool {
 	if digits >= 6 && (dateRe.MatchString(t) || phoneRe.MatchString(t)) {
 		return true
 	}
-	// A date with the month in words ("Posted on March 14, 2023 by …"):
-	// only a short line is a dateline.
+	// A date with the month in words ("Posted on March 14, 2023 by …",
+	// "بقلم … · 12 أبريل 2024"): only a short line is a dateline.
 	return digits >= 4 && st.words <= 10 && isoDate(t) != ""
 }
 

@@ -271,6 +271,33 @@ var (
 	enDate2Re = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 )
 
+// wordDateRe reads "<day> <month word> <year>" in the languages whose
+// month names monthWords knows ("12 أبريل 2024", "3 de marzo de 2023",
+// "5 мая 2022", "14. März 2023").
+var wordDateRe = regexp.MustCompile(`(\d{1,2})\.?\s+(?:de\s+)?([\p{L}]{3,12})\.?\s+(?:de\s+)?((?:19|20)\d\d)`)
+
+// monthWords are month names (and Russian genitives) of a few languages
+// our readers meet, for dates written in words.
+var monthWords = func() map[string]int {
+	m := make(map[string]int)
+	for _, row := range [][]string{
+		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},
+		{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},
+		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},
+		{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+		{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
+		{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+		{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"},
+	} {
+		for i, w := range row {
+			m[w] = i + 1
+		}
+	}
+	return m
+}()
+
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -291,6 +318,11 @@ func isoDate(s string) string {
 	}
 	if m := enDate2Re.FindStringSubmatch(s); m != nil {
 		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
+	}
+	if m := wordDateRe.FindStringSubmatch(s); m != nil {
+		if mo := monthWords[strings.ToLower(m[2])]; mo > 0 {
+			return ymd(m[3], strconv.Itoa(mo), m[1])
+		}
 	}
 	// Compact 20230310.
 	if len(s) == 8 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) {
@@ -368,6 +400,10 @@ var (
 	// The source outlet (来源) names the article's origin when no person
 	// is named.
 	zhSrcRe = regexp.MustCompile(`(?:来源|來源)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
+	// Arabic (بقلم, كتب: "by the pen of", "wrote") and Russian (Автор, Текст)
+	// byline markers; Arabic has no capitals to find a name by.
+	arByRe = regexp.MustCompile(`(?:بقلم|كتبت|كتب)\s*:?\s*(\p{Arabic}+(?:\s+\p{Arabic}+){0,2})`)
+	ruByRe = regexp.MustCompile(`(?:Автор|автор|Текст|текст)\s*:?\s*(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})`)
 	// "<name> 于 <date> 发表": "<name> at <date> published".
 	yuRe = regexp.MustCompile(`([\p{Han}A-Za-z0-9_.]{2,24})\s*于\s*(?:19|20)\d\d`)
 )
@@ -389,7 +425,7 @@ func bylineFromLines(lines []string) string {
 		if m := yuRe.FindStringSubmatch(l); m != nil {
 			return m[1]
 		}
-		for _, re := range []*regexp.Regexp{zhByRe, zhWenRe} {
+		for _, re := range []*regexp.Regexp{zhByRe, zhWenRe, arByRe, ruByRe} {
 			if m := re.FindStringSubmatch(l); m != nil {
 				return strings.Trim(m[1], "·・ ")
 			}
