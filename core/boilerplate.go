@@ -134,6 +134,12 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 	l := &leaf{nodes: nodes, tag: tag, small: true}
 	var b strings.Builder
 	inLink := 0
+	if len(nodes) > 0 && underLink(nodes[0]) {
+		// Text inside a link that wraps blocks (<a><p>…</p></a>) is link
+		// text all the same.
+		inLink = 1
+		l.links = 1
+	}
 	for _, n := range nodes {
 		walk(n, func(k *html.Node) bool {
 			switch k.Type {
@@ -461,6 +467,17 @@ func inList(n, art *html.Node) bool {
 	for p := n.Parent; p != nil && p != art; p = p.Parent {
 		if p.DataAtom == atom.Li {
 			return true
+		}
+	}
+	return false
+}
+
+// underLink reports whether n sits inside an anchor that is a link, not a
+// page-swallowing wrapper (see wrapperLink).
+func underLink(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A {
+			return !wrapperLink(countText(textOf(p)))
 		}
 	}
 	return false

@@ -330,6 +330,12 @@ func idempotentHolds(t testing.TB, a *Article) (bool, string) {
 			return false, "adjacent lists merge: " + lines[i]
 		}
 	}
+	if paras := strings.Split(body, "\n\n"); len(paras) > 1 && (loneLink.MatchString(paras[0]) || loneLink.MatchString(paras[len(paras)-1])) {
+		// A link that wrapped blocks in the page kept its line; written
+		// as a lone link line at an end of the body, the boilerplate
+		// pass reads it as furniture the second time.
+		return false, "a lone link line at an end of the body"
+	}
 	if a.Charset != "utf-8" && (repairMojibake(a.Text) != a.Text || repairMojibake(a.Title) != a.Title) {
 		return false, "mojibake-like text from a " + a.Charset + " page is repaired when read again as UTF-8"
 	}
@@ -338,6 +344,9 @@ func idempotentHolds(t testing.TB, a *Article) (bool, string) {
 	}
 	return true, ""
 }
+
+// loneLink matches a paragraph that is one Markdown link and nothing else.
+var loneLink = regexp.MustCompile(`^\[[^\]\n]*\]\([^()\s]*\)$`)
 
 // mdDest finds Markdown link and image destinations as the pipeline
 // writes them (safeURL leaves no space or parenthesis in them).

@@ -148,7 +148,7 @@ func (p *para) text(s string) {
 		start = -1
 	}
 	for i, r := range s {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xA0 || r >= 0x80 && unicode.IsSpace(r) {
+		if isSpaceRune(r) {
 			emit(i)
 			p.space = true
 			if p.tx.Len() == 0 && p.md.Len() == 0 {
