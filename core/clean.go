@@ -203,12 +203,13 @@ func conditional(a atom.Atom) bool {
 	return false
 }
 
-// prepArticle cleans the copied article under flags f: conditional
+// prepArticle cleans the copied article under flags f and returns the
+// counts of the text it kept: conditional
 // cleaning of tables, lists and divisions that look like furniture
 // (Readability's _cleanConditionally, counted in eff units), headings with
 // furniture classes, and empty blocks. orig maps copies to the page's
 // nodes, for class weights and scores.
-func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.Node]*html.Node) {
+func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.Node]*html.Node) (kept textStats) {
 	stats := make(map[*html.Node]*cstats, 256)
 	var drop []*html.Node
 	removed := make(map[*html.Node]bool)
@@ -287,6 +288,10 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 		removeNode(n)
 	}
 	removeEmpty(art)
+	if c := stats[art]; c != nil {
+		kept = c.text
+	}
+	return kept
 }
 
 // furniture says why an element of the article looks like furniture, or

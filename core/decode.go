@@ -282,6 +282,15 @@ func prescanMeta(b []byte) string {
 		if len(rest) < 6 || !bytes.EqualFold(rest[1:5], []byte("meta")) || !isTagEnd(rest[5]) {
 			continue
 		}
+		// Only a tag that says "charset" can declare one; most <meta>
+		// tags (description, og:...) are passed over without a tokenizer.
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			end = len(rest)
+		}
+		if !containsFoldASCII(rest[:end], "charset") {
+			continue
+		}
 		if cs := metaCharset(rest); cs != "" {
 			return cs
 		}
@@ -634,4 +643,26 @@ func hasMojibakeLead(s string) bool {
 			}
 		}
 	}
+}
+
+// containsFoldASCII reports whether b contains word (lower-case ASCII),
+// ignoring ASCII case.
+func containsFoldASCII(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) {
+			c := b[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }

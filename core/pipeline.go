@@ -230,8 +230,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		for _, n := range nodes {
 			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }, orig))
 		}
-		r.prepArticle(art, f, s, orig)
-		e := eff(countText(textOf(art)))
+		e := eff(r.prepArticle(art, f, s, orig))
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
