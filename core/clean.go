@@ -85,15 +85,13 @@ func containsAny(s string, words []string) bool {
 
 // classWeight is Readability's class/id weight: +25 for a content word,
 // -25 for a furniture word, each side once.
-func classWeight(n *html.Node) int {
-	if len(n.Attr) == 0 {
-		return 0
-	}
+func (r *run) classWeight(n *html.Node) int {
+	b := r.classBits(n)
 	w := 0
-	if classIDHas(n, negativeWords) {
+	if b&clsNegative != 0 {
 		w -= 25
 	}
-	if classIDHas(n, positiveWords) {
+	if b&clsPositive != 0 {
 		w += 25
 	}
 	return w
@@ -153,10 +151,8 @@ func (r *run) unlikely(n *html.Node) bool {
 	if role := attr(n, "role"); role != "" && unlikelyRoles[role] {
 		return true
 	}
-	if len(n.Attr) == 0 {
-		return false
-	}
-	return classIDHas(n, unlikelyWords) && !classIDHas(n, maybeWords)
+	b := r.classBits(n)
+	return b&clsUnlikely != 0 && b&clsMaybe == 0
 }
 
 // skipped reports whether the scorer and the article builder leave n out
@@ -265,7 +261,7 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 			c.embed++
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			c.headingEff = eff(c.text)
-			if f&flagWeightClasses != 0 && n.DataAtom <= atom.H3 && classWeight(n) < 0 && n != art {
+			if f&flagWeightClasses != 0 && n.DataAtom <= atom.H3 && r.classWeight(n) < 0 && n != art {
 				r.remove(n, "heading with a furniture class", eff(c.text))
 				removed[n] = true
 				drop = append(drop, n)
@@ -306,7 +302,7 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, s *scoring, orig map[*
 	}
 	weight := 0
 	if f&flagWeightClasses != 0 {
-		weight = classWeight(o)
+		weight = r.classWeight(o)
 	}
 	if weight < 0 {
 		return "negative class weight"

@@ -136,10 +136,56 @@ func classID(n *html.Node) (class, id string) {
 	return strings.ToLower(attr(n, "class")), strings.ToLower(attr(n, "id"))
 }
 
-// classIDHas reports whether n's class or id contains any of words.
-func classIDHas(n *html.Node, words []string) bool {
+// Which word lists of clean.go a class or id matches, as bits.
+const (
+	clsUnlikely uint8 = 1 << iota
+	clsMaybe
+	clsPositive
+	clsNegative
+	clsByline
+	clsComment
+)
+
+// wordBits matches s against every word list in one pass: at each byte
+// only the words that start with it are tried.
+func wordBits(s string) uint8 {
+	var b uint8
+	for i := 0; i < len(s); i++ {
+		for _, w := range wordsByFirst[s[i]] {
+			if b&w.bit == 0 && strings.HasPrefix(s[i:], w.word) {
+				b |= w.bit
+			}
+		}
+	}
+	return b
+}
+
+type listWord struct {
+	word string
+	bit  uint8
+}
+
+// wordsByFirst indexes the words of clean.go's lists by their first byte.
+var wordsByFirst = func() (t [256][]listWord) {
+	for _, l := range []struct {
+		bit   uint8
+		words []string
+	}{{clsUnlikely, unlikelyWords}, {clsMaybe, maybeWords}, {clsPositive, positiveWords},
+		{clsNegative, negativeWords}, {clsByline, bylineWords}, {clsComment, commentWords}} {
+		for _, w := range l.words {
+			t[w[0]] = append(t[w[0]], listWord{w, l.bit})
+		}
+	}
+	return t
+}()
+
+// classBits returns the word lists n's class or id match.
+func (r *run) classBits(n *html.Node) uint8 {
+	if len(n.Attr) == 0 {
+		return 0
+	}
 	c, id := classID(n)
-	return c != "" && containsAny(c, words) || id != "" && containsAny(id, words)
+	return wordBits(c) | wordBits(id)
 }
 
 // firstElem returns the first element descendant of root with atom a.

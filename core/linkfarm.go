@@ -257,7 +257,28 @@ func nearText(a, b []rune) bool {
 	if float64(lmax-lmin) > farmMaxDist*float64(lmax) {
 		return false
 	}
-	return withinDistance(a, b, int(farmMaxDist*float64(lmax)))
+	k := int(farmMaxDist * float64(lmax))
+	// A cheap bound first: an edit changes the histogram of the runes (in
+	// 64 buckets) by at most two, so half its L1 distance bounds the edit
+	// distance from below. Most pairs of a menu fail here.
+	var h [64]int16
+	for _, r := range a {
+		h[r&63]++
+	}
+	for _, r := range b {
+		h[r&63]--
+	}
+	l1 := 0
+	for _, x := range h {
+		if x < 0 {
+			x = -x
+		}
+		l1 += int(x)
+	}
+	if l1 > 2*k {
+		return false
+	}
+	return withinDistance(a, b, k)
 }
 
 // withinDistance reports whether the edit distance of a and b (runes, at

@@ -16,6 +16,7 @@ import (
 // the title, the byline and date lines found around the article.
 
 type metaSource struct {
+	r       *run // for its class-word cache
 	ld      ldArticle
 	meta    map[string]string // lower-cased name/property → first content
 	title   string            // <title>
@@ -30,7 +31,7 @@ type ldArticle struct {
 	headline, author, published, modified, site, image, description, lang string
 }
 
-func newMetaSource() *metaSource { return &metaSource{meta: make(map[string]string)} }
+func newMetaSource(r *run) *metaSource { return &metaSource{meta: make(map[string]string), r: r} }
 
 // visit reads the metadata an element carries and says whether its
 // children can carry more. The pipeline's survey walk calls it on every
@@ -96,7 +97,7 @@ func (m *metaSource) visit(n *html.Node) bool {
 				m.times = append([]string{v}, m.times...)
 			}
 		}
-		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || bylineClass(n)) {
+		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || m.bylineClass(n)) {
 			if t := textOf(n); t != "" && len([]rune(t)) < 80 {
 				m.authors = append(m.authors, t)
 			}
@@ -107,8 +108,9 @@ func (m *metaSource) visit(n *html.Node) bool {
 
 var bylineWords, commentWords = []string{"byline", "author"}, []string{"comment"}
 
-func bylineClass(n *html.Node) bool {
-	return len(n.Attr) > 0 && classIDHas(n, bylineWords) && !classIDHas(n, commentWords)
+func (m *metaSource) bylineClass(n *html.Node) bool {
+	b := m.r.classBits(n)
+	return b&clsByline != 0 && b&clsComment == 0
 }
 
 var articleTypes = map[string]bool{"article": true, "newsarticle": true, "blogposting": true,

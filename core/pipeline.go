@@ -16,7 +16,7 @@ import (
 // and the body's headings for the title search. One walk instead of four
 // is a good part of staying close to the cost of parsing.
 func (r *run) survey(root, body *html.Node) *metaSource {
-	m := newMetaSource()
+	m := newMetaSource(r)
 	inBody := false
 	walk(root, func(n *html.Node) bool {
 		if !inBody {

@@ -206,7 +206,7 @@ func (s *scoring) initCandidate(n *html.Node) *nodeInfo {
 		in.cand = true
 		in.score = tagBase(n.DataAtom)
 		if s.f&flagWeightClasses != 0 {
-			in.score += float64(classWeight(n))
+			in.score += float64(s.r.classWeight(n))
 		}
 	}
 	return in
