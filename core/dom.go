@@ -129,13 +129,6 @@ func replaceWithChildren(n *html.Node) {
 	p.RemoveChild(n)
 }
 
-// classID returns the lower-cased class and id attributes of n. They are
-// returned apart, not joined, so that the common case (lower-case already)
-// costs no allocation.
-func classID(n *html.Node) (class, id string) {
-	return strings.ToLower(attr(n, "class")), strings.ToLower(attr(n, "id"))
-}
-
 // Which word lists of clean.go a class or id matches, as bits.
 const (
 	clsUnlikely uint8 = 1 << iota
@@ -151,13 +144,34 @@ const (
 func wordBits(s string) uint8 {
 	var b uint8
 	for i := 0; i < len(s); i++ {
-		for _, w := range wordsByFirst[s[i]] {
-			if b&w.bit == 0 && strings.HasPrefix(s[i:], w.word) {
+		for _, w := range wordsByFirst[lowerASCII(s[i])] {
+			if b&w.bit == 0 && hasPrefixFold(s[i:], w.word) {
 				b |= w.bit
 			}
 		}
 	}
 	return b
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether s starts with the lower-case word,
+// ignoring ASCII case (class names are ASCII in practice; no copy is made).
+func hasPrefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if lowerASCII(s[i]) != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 type listWord struct {
@@ -184,8 +198,12 @@ func (r *run) classBits(n *html.Node) uint8 {
 	if len(n.Attr) == 0 {
 		return 0
 	}
-	c, id := classID(n)
-	return wordBits(c) | wordBits(id)
+	// The survey asks twice in a row for the same node (metadata, marks).
+	if n == r.bitsNode {
+		return r.bits
+	}
+	r.bitsNode, r.bits = n, wordBits(attr(n, "class"))|wordBits(attr(n, "id"))
+	return r.bits
 }
 
 // firstElem returns the first element descendant of root with atom a.

@@ -71,6 +71,8 @@ type run struct {
 	anchorGroups map[*html.Node][]*html.Node // anchors by link container
 	anchorOrder  []*html.Node                // containers in document order
 	headings     []*html.Node                // the body's headings
+	bitsNode     *html.Node                  // the node classBits answered last
+	bits         uint8
 }
 
 func (r *run) note(format string, args ...any) {
