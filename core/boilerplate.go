@@ -63,19 +63,27 @@ type leaf struct {
 // descendants (and whole lists, tables, quotes, figures), and runs of
 // inline content that sit between blocks. Containers are opened.
 func leafBlocks(art *html.Node) []*leaf {
-	hasBlock := make(map[*html.Node]bool)
-	hasBr := make(map[*html.Node]bool) // blocks whose lines are split by <br>
+	// One map of two flags: has a block inside; has lines split by <br>.
+	const blockInside, brInside = 1, 2
+	inside := make(map[*html.Node]uint8)
 	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
 		if n.Type != html.ElementNode || n.Parent == nil {
 			return
 		}
-		if isBlock(n.DataAtom) || hasBlock[n] {
-			hasBlock[n.Parent] = true
+		f := inside[n]
+		var up uint8
+		if isBlock(n.DataAtom) || f&blockInside != 0 {
+			up |= blockInside
 		}
-		if n.DataAtom == atom.Br || hasBr[n] && !isBlock(n.DataAtom) {
-			hasBr[n.Parent] = true
+		if n.DataAtom == atom.Br || f&brInside != 0 && !isBlock(n.DataAtom) {
+			up |= brInside
+		}
+		if up != 0 {
+			inside[n.Parent] |= up
 		}
 	})
+	hasBlock := func(n *html.Node) bool { return inside[n]&blockInside != 0 }
+	hasBr := func(n *html.Node) bool { return inside[n]&brInside != 0 }
 	var out []*leaf
 	type frame struct{ n, child *html.Node }
 	stack := []frame{{art, art.FirstChild}}
@@ -106,9 +114,9 @@ func leafBlocks(art *html.Node) []*leaf {
 			// whole articles, and their furniture, as <br>-separated lines.
 			run = append(run, c)
 			flush()
-		case !isBlock(c.DataAtom) && !hasBlock[c]:
+		case !isBlock(c.DataAtom) && !hasBlock(c):
 			run = append(run, c)
-		case atomicBlock(c.DataAtom) || !hasBlock[c] && !hasBr[c]:
+		case atomicBlock(c.DataAtom) || !hasBlock(c) && !hasBr(c):
 			flush()
 			out = append(out, measureLeaf([]*html.Node{c}, c.DataAtom))
 		default:

@@ -493,18 +493,27 @@ func notAnArticle(art *html.Node, text string) string {
 	if (t[0] == '{' && t[len(t)-1] == '}' || t[0] == '[' && t[len(t)-1] == ']') && strings.Contains(t, "\":") {
 		return "the page is data (JSON), not an article"
 	}
-	links, linkEff := 0, 0
+	links, linkEff, inLink := 0, 0, 0
 	walk(art, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
+		switch n.Type {
+		case html.TextNode:
+			if inLink > 0 {
+				linkEff += eff(countText(n.Data))
+			}
 			return false
+		case html.ElementNode:
+			if n.DataAtom == atom.A {
+				links++
+				inLink++
+			}
+			return true
 		}
-		if n.DataAtom == atom.A {
-			links++
-			linkEff += eff(countText(textOf(n)))
-			return false
+		return false
+	}, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.DataAtom == atom.A {
+			inLink--
 		}
-		return true
-	}, nil)
+	})
 	if total := eff(st); links >= 3 && float64(linkEff) >= 0.7*float64(total) {
 		return "the page holds only links (navigation), no article"
 	}
