@@ -46,7 +46,7 @@ func isJunkTag(a atom.Atom) bool {
 	switch a {
 	case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Iframe, atom.Object, atom.Embed,
 		atom.Applet, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Option,
-		atom.Svg, atom.Math, atom.Canvas, atom.Link, atom.Meta, atom.Frame, atom.Frameset,
+		atom.Svg, atom.Canvas, atom.Link, atom.Meta, atom.Frame, atom.Frameset,
 		atom.Dialog, atom.Head, atom.Title, atom.Audio, atom.Video, atom.Map, atom.Param,
 		atom.Datalist, atom.Output, atom.Menu, atom.Base:
 		return true

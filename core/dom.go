@@ -101,7 +101,7 @@ func isBlock(a atom.Atom) bool {
 		atom.U, atom.S, atom.Sub, atom.Sup, atom.Code, atom.Abbr, atom.Cite, atom.Q, atom.Mark,
 		atom.Time, atom.Label, atom.Img, atom.Br, atom.Wbr, atom.Strike, atom.Del, atom.Ins, atom.Kbd,
 		atom.Samp, atom.Var, atom.Tt, atom.Dfn, atom.Bdi, atom.Bdo, atom.Data, atom.Picture,
-		atom.Source, atom.Nobr:
+		atom.Source, atom.Nobr, atom.Math:
 		return false
 	}
 	return true

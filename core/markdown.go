@@ -632,6 +632,9 @@ func (c *conv) inline(n *html.Node, p *para, oneLine bool) {
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		c.code(n, p)
 		return
+	case atom.Math:
+		c.math(n, p)
+		return
 	case atom.Sup, atom.Sub, atom.Wbr:
 	}
 	if isBlock(n.DataAtom) {
@@ -945,4 +948,43 @@ func headingMD(level int, md string) string {
 		h = i + "\\" + h[len(i):]
 	}
 	return strings.Repeat("#", level) + " " + h
+}
+
+// math writes MathML as a code span of its TeX source when the page gives
+// one (an annotation, or alttext), else of its text: Markdown has no math,
+// and MathML itself never reaches our output.
+func (c *conv) math(n *html.Node, p *para) {
+	src := ""
+	walk(n, func(k *html.Node) bool {
+		if src != "" || k.Type != html.ElementNode {
+			return false
+		}
+		if k.Data == "annotation" && strings.Contains(strings.ToLower(attr(k, "encoding")), "tex") {
+			src = textOf(k)
+			return false
+		}
+		return true
+	}, nil)
+	if src == "" {
+		src = normSpace(attr(n, "alttext"))
+	}
+	if src == "" {
+		var b strings.Builder
+		walk(n, func(k *html.Node) bool {
+			if k.Type == html.TextNode {
+				b.WriteString(k.Data)
+				b.WriteByte(' ')
+				return false
+			}
+			// Annotations repeat the formula in another notation.
+			return k.Type == html.ElementNode && k.Data != "annotation" && k.Data != "annotation-xml"
+		}, nil)
+		src = normSpace(b.String())
+	}
+	if src == "" {
+		return
+	}
+	p.flushSpace()
+	c.writeCode(p, src)
+	p.tx.WriteString(src)
 }
