@@ -97,6 +97,10 @@ func isBlockish(a atom.Atom) bool {
 // isBlock reports elements that start a new block of text when serialised.
 func isBlock(a atom.Atom) bool {
 	switch a {
+	case 0:
+		// Unknown and custom elements are inline, as browsers display
+		// them; one that holds blocks is opened as a container anyway.
+		return false
 	case atom.Span, atom.A, atom.B, atom.I, atom.Em, atom.Strong, atom.Font, atom.Small, atom.Big,
 		atom.U, atom.S, atom.Sub, atom.Sup, atom.Code, atom.Abbr, atom.Cite, atom.Q, atom.Mark,
 		atom.Time, atom.Label, atom.Img, atom.Br, atom.Wbr, atom.Strike, atom.Del, atom.Ins, atom.Kbd,

@@ -32,7 +32,8 @@ type conv struct {
 // toMarkdown converts the article to Markdown and text blocks.
 func toMarkdown(art *html.Node, p *parsed) (md, text string) {
 	c := &conv{p: p, hasBlock: make(map[*html.Node]bool)}
-	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode }, func(n *html.Node) {
+	// Math is one inline unit whatever its MathML children are.
+	walk(art, func(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom != atom.Math }, func(n *html.Node) {
 		if n.Type != html.ElementNode || n.Parent == nil {
 			return
 		}
