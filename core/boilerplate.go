@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -335,9 +336,9 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	for i := last + 1; i < len(ls); i++ {
 		l := ls[i]
 		switch {
-		case l.class == classStrong:
+		case l.class == classStrong || startsWithBullet(l.text):
 			begun = true
-			r.dropLeaf(l, l.why)
+			r.dropLeaf(l, firstNonEmpty(l.why, "bulleted notice after the article"))
 			// The label that introduces it ("See also:") goes with it.
 			if p := ls[i-1]; i-1 > last && p.class == classWeak && introduces(p) {
 				r.dropLeaf(p, "label of furniture after the article")
@@ -487,6 +488,17 @@ func underLink(n *html.Node) bool {
 		if p.Type == html.ElementNode && p.DataAtom == atom.A {
 			return !wrapperLink(countText(textOf(p)))
 		}
+	}
+	return false
+}
+
+// startsWithBullet reports text that opens with a bullet glyph: a list
+// item written as a paragraph (site notices after an article often are).
+func startsWithBullet(t string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(t))
+	switch r {
+	case '•', '●', '■', '◆', '▪', '※', '★', '☆', '◇', '□', '○':
+		return true
 	}
 	return false
 }
