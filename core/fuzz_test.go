@@ -306,6 +306,12 @@ func itoa(i int) string {
 //     (adjacentInlineBug).
 func idempotentHolds(t testing.TB, a *Article) (bool, string) {
 	body := mdBody(a)
+	if e := eff(countText(a.Text)); e < 4*minParagraphEff {
+		// Under a few paragraphs' worth of text the page is below what the
+		// scoring is made for (Readability's paragraph is 25 characters):
+		// which block wins can flip on how the page was marked up.
+		return false, "too little text to choose a container the same way twice"
+	}
 	for _, m := range mdDest.FindAllStringSubmatch(body, -1) {
 		if !strings.Contains(m[1], ":") {
 			// The fuzz pages have a URL, so every address should be
