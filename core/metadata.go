@@ -450,8 +450,9 @@ func bylineFromLines(lines []string) string {
 	return ""
 }
 
-// fillMeta completes a's metadata from the sources and the article text.
-func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
+// fillTitle sets the site name and the article's title: the article
+// stage needs the title before the rest of the metadata can be read.
+func fillTitle(a *Article, m *metaSource) {
 	a.SiteName = firstNonEmpty(m.first("og:site_name", "application-name", "twitter:site"), m.ld.site)
 	raw := firstNonEmpty(m.ld.headline, m.first("og:title", "twitter:title", "dc.title", "headline"), m.title)
 	a.Title = cleanTitle(firstNonEmpty(m.title, raw), a.SiteName, m.heads)
@@ -461,6 +462,11 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	if a.Title == normSpace(m.title) && raw != "" && raw != m.title {
 		a.Title = cleanTitle(raw, a.SiteName, m.heads)
 	}
+}
+
+// fillMeta completes a's metadata (after fillTitle) from the sources and
+// the lines found around the article.
+func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	a.Byline = firstNonEmpty(m.ld.author, m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
 	if strings.HasPrefix(a.Byline, "http") {
 		a.Byline = ""

@@ -146,7 +146,7 @@ func (r *run) extract(in Input) (*Article, error) {
 			a.URL = in.URL
 		}
 	}
-	r.fillMeta(a, meta, body) // title and dates first: the article stage uses the title
+	fillTitle(a, meta) // the article stage uses the title
 	if !r.ex.opts.NoLinkFarm {
 		r.findLinkFarms()
 		if err := r.checkBudget("link farms"); err != nil {
@@ -184,7 +184,7 @@ func (r *run) extract(in Input) (*Article, error) {
 	if err := r.checkBudget("markdown"); err != nil {
 		return nil, err
 	}
-	r.fillMeta(a, meta, art) // again: bylines and dates found around the article
+	r.fillMeta(a, meta, art) // bylines and dates, also those found around the article
 	a.Text = text
 	// The body alone for readers that draw their own header; the whole
 	// document (header, then body) for the CLI and for export.
