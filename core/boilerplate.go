@@ -208,7 +208,7 @@ func (l *leaf) linkDensity() float64 {
 // stamp reports a short line that is mostly a date, a time or a phone
 // number (edit stamps, hotlines, datelines).
 func stamp(t string, st textStats) bool {
-	if st.words > 30 || st.clause > 2 || st.chars > maxLineChars {
+	if st.words > 30 || st.chars > maxLineChars {
 		return false
 	}
 	digits := 0
@@ -217,12 +217,13 @@ func stamp(t string, st textStats) bool {
 			digits++
 		}
 	}
-	if digits >= 6 && (dateRe.MatchString(t) || phoneRe.MatchString(t)) {
+	if digits >= 6 && st.clause <= 2 && (dateRe.MatchString(t) || phoneRe.MatchString(t)) {
 		return true
 	}
 	// A date with the month in words ("Posted on March 14, 2023 by …",
-	// "بقلم … · 12 أبريل 2024"): only a short line is a dateline.
-	return digits >= 4 && st.words <= 10 && isoDate(t) != ""
+	// "Updated 5:27 am CST, Wednesday, November 20, 2019", "بقلم … · 12
+	// أبريل 2024"): a short line is a dateline, whatever its commas.
+	return digits >= 4 && st.words <= 12 && isoDate(t) != ""
 }
 
 // classify sets each leaf's class. median is the median word count of the
