@@ -232,7 +232,7 @@ func classify(ls []*leaf) {
 	var sizes []int
 	for _, l := range ls {
 		if l.st.words >= 10 && l.linkDensity() < 0.3 {
-			sizes = append(sizes, l.st.words)
+			sizes = append(sizes, int(l.st.words))
 		}
 	}
 	median := 0
@@ -297,7 +297,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	for i, l := range ls {
 		sigs[i] = signature(l.nodes[0], art)
 		if l.class == classContent {
-			words[sigs[i]] += l.st.words
+			words[sigs[i]] += int(l.st.words)
 		}
 	}
 	main, best := "", 0
@@ -309,7 +309,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	var mainSizes []int
 	for i, l := range ls {
 		if l.class == classContent && sigs[i] == main {
-			mainSizes = append(mainSizes, l.st.words)
+			mainSizes = append(mainSizes, int(l.st.words))
 		}
 	}
 	mainMedian := 0
@@ -382,7 +382,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 
 func (r *run) dropLeaf(l *leaf, why string) {
 	r.removed.Blocks++
-	r.addDetail("block", why, l.st.chars, l.text)
+	r.addDetail("block", why, int(l.st.chars), l.text)
 	for _, n := range l.nodes {
 		removeNode(n)
 	}

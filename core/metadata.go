@@ -265,7 +265,7 @@ func cleanTitle(title, site string, heads []string) string {
 	return title
 }
 
-func wordsIn(s string) int { return countText(s).words }
+func wordsIn(s string) int { return int(countText(s).words) }
 
 var (
 	cnDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
@@ -536,7 +536,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 // the article text.
 func finishCounts(a *Article) {
 	st := countText(a.Text)
-	a.WordCount = st.words
+	a.WordCount = int(st.words)
 	if a.Lang == "" {
 		a.Lang = guessLang(a.Text, st)
 	}
@@ -581,9 +581,9 @@ func guessLang(text string, st textStats) string {
 		}
 	}
 	switch {
-	case hangul*2 > st.cjk:
+	case hangul*2 > int(st.cjk):
 		return "ko"
-	case kana*10 > st.cjk:
+	case kana*10 > int(st.cjk):
 		return "ja"
 	}
 	return "zh"

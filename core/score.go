@@ -37,7 +37,7 @@ const wrapperLinkEff = 500
 func wrapperLink(t textStats) bool { return eff(t) > wrapperLinkEff }
 
 // eff is the length of text in Latin-equivalent characters.
-func eff(t textStats) int { return t.chars + 2*t.cjk }
+func eff(t textStats) int { return int(t.chars) + 2*int(t.cjk) }
 
 type nodeInfo struct {
 	all       textStats // visible text of the whole subtree

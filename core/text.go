@@ -31,11 +31,12 @@ func isClauseMark(r rune) bool {
 
 // textStats are cheap counts over a piece of text, made in one pass.
 type textStats struct {
-	chars  int // non-space runes
-	words  int // word units: space-separated words plus CJK characters
-	cjk    int // CJK characters
-	clause int // clause marks (commas and the CJK marks)
-	stops  int // sentence ends: . ! ? and their CJK forms
+	// int32: one of these sits in every scored node, twice.
+	chars  int32 // non-space runes
+	words  int32 // word units: space-separated words plus CJK characters
+	cjk    int32 // CJK characters
+	clause int32 // clause marks (commas and the CJK marks)
+	stops  int32 // sentence ends: . ! ? and their CJK forms
 }
 
 func (s *textStats) add(o textStats) {
