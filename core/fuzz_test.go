@@ -336,13 +336,17 @@ func idempotentHolds(t testing.TB, a *Article) (bool, string) {
 			return false, "adjacent lists merge: " + lines[i]
 		}
 	}
-	if paras := strings.Split(a.Text, "\n\n"); len(paras) > 1 {
-		// A short first paragraph that reads as a byline or a dateline
-		// stood inside a larger block of the page; alone in our output,
-		// the second reading takes it as the byline.
-		first := paras[0]
-		if st := countText(first); st.words <= 8 && (bylineFromLine(first) != "" || stamp(first, st)) {
-			return false, "a byline-like first paragraph"
+	// A short paragraph that reads as a byline or a dateline, before the
+	// first real paragraph, stood inside a larger block of the page; alone
+	// in our output the second reading takes it (and what is above it) as
+	// the head's furniture.
+	for _, p := range strings.Split(a.Text, "\n\n") {
+		st := countText(p)
+		if st.words >= 20 {
+			break
+		}
+		if st.words <= 8 && (bylineFromLine(p) != "" || stamp(p, st)) {
+			return false, "a byline-like paragraph above the body"
 		}
 	}
 	if paras := strings.Split(body, "\n\n"); len(paras) > 1 && (loneLink.MatchString(paras[0]) || loneLink.MatchString(paras[len(paras)-1])) {
