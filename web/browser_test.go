@@ -155,7 +155,8 @@ func chromiumPath() string {
 	return ""
 }
 
-func newBrowser(t *testing.T, chrome string) context.Context {
+// newBrowser starts a headless chromium with our flags, plus more options.
+func newBrowser(t *testing.T, chrome string, more ...chromedp.ExecAllocatorOption) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.UserDataDir(t.TempDir()),
@@ -170,7 +171,7 @@ func newBrowser(t *testing.T, chrome string) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 900),
 	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(opts, more...)...)
 	ctx, cancelB := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancelB(); cancelA() })
 	if _, err := chromedp.Run(ctx, chromedp.Title()); err != nil {

@@ -199,7 +199,7 @@ func TestXSSInBrowser(t *testing.T) {
 
 	// Our own browser: the test's flags, plus evil.test on the recording
 	// server (with its self-signed certificate accepted).
-	e.ctx = newBrowserWith(t, chromiumPath(),
+	e.ctx = newBrowser(t, chromiumPath(),
 		chromedp.Flag("host-resolver-rules", fmt.Sprintf("MAP evil.test 127.0.0.1:%s, MAP *.evil.test 127.0.0.1:%s", evilPort, evilPort)),
 		chromedp.IgnoreCertErrors)
 	if err := chromedp.Listen(e.ctx, x.listen(e.ctx)); err != nil {
@@ -239,31 +239,6 @@ func TestXSSInBrowser(t *testing.T) {
 	})
 	e.t = t
 	t.Logf("%d vectors on %d pages, overlay and widget, in %.1fs", len(xssvectors.Cases), len(x.batches), time.Since(start).Seconds())
-}
-
-// newBrowserWith is newBrowser (browser_test.go) with more options.
-func newBrowserWith(t *testing.T, chrome string, more ...chromedp.ExecAllocatorOption) context.Context {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), append(opts, more...)...)
-	ctx, cancelB := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancelB(); cancelA() })
-	if _, err := chromedp.Run(ctx, chromedp.Title()); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
 }
 
 // listen records dialogs (and dismisses them, or the page would stall)
