@@ -221,7 +221,7 @@ func FuzzIdempotent(f *testing.F) {
 			t.Fatalf("our own output does not extract: %v\nMarkdown:\n%s", err, a.Markdown)
 		}
 		if got, want := mdBody(a2), mdBody(a); got != want {
-			t.Fatalf("second extraction differs\nfirst:\n%s\nsecond:\n%s\ndiff:\n%s", want, got, firstDiff(want, got))
+			t.Fatalf("second extraction differs\nfirst:\n%s\nsecond:\n%s\ndiff:\n%s", want, got, lineDiff(want, got))
 		}
 	})
 }
@@ -250,42 +250,13 @@ func FuzzIdempotentNormal(f *testing.F) {
 			t.Fatalf("our own output, second round, does not extract: %v\nMarkdown:\n%s", err, a2.Markdown)
 		}
 		if got, want := mdBody(a3), mdBody(a2); got != want {
-			t.Fatalf("third round differs from the second\nsecond:\n%s\nthird:\n%s\ndiff:\n%s", want, got, firstDiff(want, got))
+			t.Fatalf("third round differs from the second\nsecond:\n%s\nthird:\n%s\ndiff:\n%s", want, got, lineDiff(want, got))
 		}
 	})
 }
 
 // mdBody is the Markdown below the title and the byline line.
 func mdBody(a *Article) string { return strings.TrimSpace(a.BodyMarkdown) }
-
-// firstDiff returns the first differing line of a and b with its number.
-func firstDiff(a, b string) string {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(la) || i < len(lb); i++ {
-		var x, y string
-		if i < len(la) {
-			x = la[i]
-		}
-		if i < len(lb) {
-			y = lb[i]
-		}
-		if x != y {
-			return "line " + itoa(i+1) + ":\n- " + x + "\n+ " + y
-		}
-	}
-	return ""
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
-}
 
 // idempotentHolds reports whether extracting a's output again is expected
 // to give the same body Markdown, and if not, why not. Extraction is a
@@ -359,7 +330,7 @@ func idempotentHolds(t testing.TB, a *Article) (bool, string) {
 		return false, "mojibake-like text from a " + a.Charset + " page is repaired when read again as UTF-8"
 	}
 	if got, want := fields(visibleText(renderWith(t, safeMD, body))), fields(a.Text); got != want {
-		return false, "rendered text differs from Text: " + firstDiff(want, got)
+		return false, "rendered text differs from Text: " + lineDiff(want, got)
 	}
 	return true, ""
 }
