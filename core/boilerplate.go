@@ -284,11 +284,6 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		return
 	}
 	classify(ls)
-	if debugLeaves {
-		for _, l := range ls {
-			println("LEAF", l.class, l.tag.String(), l.st.words, truncate(l.text, 60))
-		}
-	}
 	// The article's paragraphs share a template: the same chain of
 	// containers. Its last paragraph ends the body, and what follows in
 	// other containers is the site's, not the author's.
@@ -436,8 +431,6 @@ func (r *run) dropRepeatedLinks(art *html.Node) {
 		}
 	}
 }
-
-var debugLeaves = false
 
 // introduces reports a short line that ends in a colon: a label for what
 // follows.
