@@ -205,7 +205,7 @@ func conditional(a atom.Atom) bool {
 // (Readability's _cleanConditionally, counted in eff units), headings with
 // furniture classes, and empty blocks. orig maps copies to the page's
 // nodes, for class weights and scores.
-func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.Node]*html.Node) (kept textStats) {
+func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Node) (kept textStats) {
 	stats := make(map[*html.Node]*cstats, 256)
 	var drop []*html.Node
 	removed := make(map[*html.Node]bool)
@@ -274,7 +274,7 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 		if n == art || f&flagCleanConditionally == 0 || !conditional(n.DataAtom) || inData > 0 {
 			return
 		}
-		if why := r.furniture(n, c, f, s, orig, figures > 0); why != "" {
+		if why := r.furniture(n, c, f, orig, figures > 0); why != "" {
 			r.remove(n, why, eff(c.text))
 			removed[n] = true
 			drop = append(drop, n)
@@ -292,7 +292,7 @@ func (r *run) prepArticle(art *html.Node, f flags, s *scoring, orig map[*html.No
 
 // furniture says why an element of the article looks like furniture, or
 // returns "" to keep it.
-func (r *run) furniture(n *html.Node, c *cstats, f flags, s *scoring, orig map[*html.Node]*html.Node, inFigure bool) string {
+func (r *run) furniture(n *html.Node, c *cstats, f flags, orig map[*html.Node]*html.Node, inFigure bool) string {
 	o := orig[n]
 	if o == nil {
 		o = n

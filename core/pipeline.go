@@ -217,7 +217,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 	var bestNodes []*html.Node
 	var bestFlags flags
 	bestEff := -1
-	for i, f := range r.sieve() {
+	for i, f := range sieve {
 		r.removed = base
 		r.removed.Details = append([]Removal(nil), base.Details...)
 		s := &scoring{r: r, f: f, body: body}
@@ -232,7 +232,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		for _, n := range nodes {
 			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }, orig))
 		}
-		e := eff(r.prepArticle(art, f, s, orig))
+		e := eff(r.prepArticle(art, f, orig))
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
@@ -302,8 +302,6 @@ func (r *run) insideFurniture(nodes []*html.Node) bool {
 	return total > 0 && float64(inside) >= 0.9*float64(total)
 }
 
-func (r *run) sieve() []flags { return sieve }
-
 // findNearTitle records the first short lines after the page's title
 // heading: bylines and datelines sit there.
 func (r *run) findNearTitle(body *html.Node, title string) {
@@ -323,7 +321,7 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 	seen := 0
 	for n := next(h, body, true); n != nil && seen < 6; n = next(n, body, false) {
 		if n.Type == html.ElementNode && r.marks[n] == markJunk {
-			n = skipTo(n, body)
+			n = next(n, body, true)
 			if n == nil {
 				break
 			}
@@ -345,8 +343,6 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 		}
 	}
 }
-
-func skipTo(n, root *html.Node) *html.Node { return next(n, root, true) }
 
 // similar reports whether a heading is the page title: equal after
 // normalisation, or one contains the other and they share most characters.
