@@ -204,7 +204,7 @@ func conditional(a atom.Atom) bool {
 // cleaning of tables, lists and divisions that look like furniture
 // (Readability's _cleanConditionally, counted in eff units), headings with
 // furniture classes, and empty blocks. orig maps copies to the page's
-// nodes, for class weights and scores.
+// nodes, for their class weights.
 func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Node) (kept textStats) {
 	stats := make(map[*html.Node]*cstats, 256)
 	var drop []*html.Node
