@@ -334,6 +334,11 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 			continue
 		}
 		seen++
+		if inKeyValueRow(n) {
+			// An infobox (a row of a table with a header cell, "Founded
+			// | 1998") states facts about the subject, not the article.
+			continue
+		}
 		line := t
 		if n.Parent != nil {
 			line = textOf(n.Parent)
@@ -342,6 +347,22 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 			r.nearTitleLines = append(r.nearTitleLines, line)
 		}
 	}
+}
+
+// inKeyValueRow reports text in a table row that has a header cell.
+func inKeyValueRow(n *html.Node) bool {
+	for p, k := n.Parent, 0; p != nil && k < 6; p, k = p.Parent, k+1 {
+		if p.DataAtom != atom.Tr {
+			continue
+		}
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if isElem(c, atom.Th) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // similar reports whether a heading is the page title: equal after
