@@ -45,6 +45,13 @@ func toMarkdown(art *html.Node, p *parsed) (md, text string) {
 	})
 	bs := c.blocks(art)
 	var mb, tb strings.Builder
+	nm, nt := 0, 0
+	for _, b := range bs {
+		nm += len(b.md) + 2
+		nt += len(b.tx) + 2
+	}
+	mb.Grow(nm)
+	tb.Grow(nt)
 	for _, b := range bs {
 		if b.md != "" {
 			if mb.Len() > 0 {
