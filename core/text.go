@@ -13,8 +13,13 @@ import (
 
 // isCJK reports whether r is written without spaces between words.
 func isCJK(r rune) bool {
-	if r < 0x2E80 {
+	switch {
+	case r < 0x2E80:
 		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3:
+		// The common Han ideographs and the Hangul syllables, without a
+		// table lookup: most CJK text is these.
+		return true
 	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
