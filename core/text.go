@@ -87,17 +87,18 @@ func countText(s string) textStats {
 			continue
 		}
 		t.chars++
-		if isCJK(r) {
-			t.cjk++
-			t.words++
-			inWord = false
-			continue
-		}
+		// Clause marks first: a cheap switch, and CJK text is full of them.
 		if isClauseMark(r) {
 			t.clause++
 			if r == '。' || r == '！' || r == '？' {
 				t.stops++
 			}
+			inWord = false
+			continue
+		}
+		if isCJK(r) {
+			t.cjk++
+			t.words++
 			inWord = false
 			continue
 		}
