@@ -244,16 +244,7 @@ func (c *conv) blockElem(n *html.Node) []block {
 		if len(inner) == 0 {
 			return nil
 		}
-		var md []string
-		var tx []string
-		for _, b := range inner {
-			if b.md != "" {
-				md = append(md, b.md)
-			}
-			if b.tx != "" {
-				tx = append(tx, b.tx)
-			}
-		}
+		md, tx := splitBlocks(inner)
 		q := strings.Join(md, "\n\n")
 		lines := strings.Split(q, "\n")
 		for i, l := range lines {
@@ -340,15 +331,8 @@ func (c *conv) list(n *html.Node) []block {
 				inner = []block{p.finish()}
 			}
 		}
-		var parts []string
-		for _, b := range inner {
-			if b.md != "" {
-				parts = append(parts, b.md)
-			}
-			if b.tx != "" {
-				tx = append(tx, b.tx)
-			}
-		}
+		parts, itemTx := splitBlocks(inner)
+		tx = append(tx, itemTx...)
 		if len(parts) == 0 {
 			continue
 		}
@@ -505,15 +489,13 @@ func (c *conv) table(t *html.Node) (block, bool) {
 						continue
 					}
 					fill()
-					bs := c.blocks(cell)
-					var md, tx []string
-					for _, b := range bs {
-						if b.md != "" {
-							md = append(md, strings.ReplaceAll(b.md, "\n", " "))
-						}
-						if b.tx != "" {
-							tx = append(tx, strings.ReplaceAll(b.tx, "\n", " "))
-						}
+					// A cell is one line: its blocks joined by spaces.
+					md, tx := splitBlocks(c.blocks(cell))
+					for i := range md {
+						md[i] = strings.ReplaceAll(md[i], "\n", " ")
+					}
+					for i := range tx {
+						tx[i] = strings.ReplaceAll(tx[i], "\n", " ")
 					}
 					span := clampSpan(attr(cell, "colspan"), 50)
 					down := clampSpan(attr(cell, "rowspan"), 500) - 1
@@ -995,4 +977,17 @@ func (c *conv) math(n *html.Node, p *para) {
 	p.flushSpace()
 	c.writeCode(p, src)
 	p.tx.WriteString(src)
+}
+
+// splitBlocks returns the non-empty Markdown and text of blocks, in order.
+func splitBlocks(bs []block) (md, tx []string) {
+	for _, b := range bs {
+		if b.md != "" {
+			md = append(md, b.md)
+		}
+		if b.tx != "" {
+			tx = append(tx, b.tx)
+		}
+	}
+	return md, tx
 }
