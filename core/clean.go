@@ -177,6 +177,7 @@ type cstats struct {
 	li, input  int
 	embed      int
 	headingEff int
+	listEff    int // text inside ul and ol
 }
 
 func (c *cstats) add(o *cstats) {
@@ -188,6 +189,7 @@ func (c *cstats) add(o *cstats) {
 	c.input += o.input
 	c.embed += o.embed
 	c.headingEff += o.headingEff
+	c.listEff += o.listEff
 }
 
 // conditional names the elements that conditional cleaning judges.
@@ -255,6 +257,8 @@ func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Nod
 			c.img++
 		case atom.Li:
 			c.li++
+		case atom.Ul, atom.Ol:
+			c.listEff = eff(c.text)
 		case atom.Input:
 			c.input++
 		case atom.Object, atom.Embed, atom.Iframe, atom.Video, atom.Audio:
@@ -290,6 +294,10 @@ func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Nod
 	return kept
 }
 
+// listShare is the share of a block's text inside lists that makes the
+// block a list (Readability).
+const listShare = 0.9
+
 // furniture says why an element of the article looks like furniture, or
 // returns "" to keep it.
 func (r *run) furniture(n *html.Node, c *cstats, f flags, orig map[*html.Node]*html.Node, inFigure bool) string {
@@ -310,8 +318,11 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, orig map[*html.Node]*h
 	if c.text.clause >= 10 {
 		return ""
 	}
-	isList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl
 	te := eff(c.text)
+	// A block that is a list all but a heading is judged as the list
+	// (Readability: nine tenths of its text inside lists).
+	strictList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl
+	isList := strictList || te > 0 && float64(c.listEff) > listShare*float64(te)
 	ld := 0.0
 	if te > 0 {
 		ld = float64(c.linkEff) / float64(te)
@@ -338,7 +349,7 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, orig map[*html.Node]*h
 		return "link density"
 	case (c.embed == 1 && te < 75) || c.embed > 1:
 		return "embeds"
-	case isList && ld > 0.5 && te > 0:
+	case strictList && ld > 0.5 && te > 0:
 		return "list of links"
 	}
 	return ""

@@ -108,8 +108,15 @@ func (r *run) findLinkFarms() {
 			hit.members = append(hit.members, a.n)
 			hit.last = a
 		}
+		var cards map[*html.Node]bool
 		for _, cl := range all {
 			if len(cl.members) < farmMinLinks {
+				continue
+			}
+			if cards == nil {
+				cards = make(map[*html.Node]bool)
+			}
+			if cl.members = r.dropCards(c, cl.members, cards); len(cl.members) < farmMinLinks {
 				continue
 			}
 			for _, m := range cl.members {
@@ -319,6 +326,34 @@ func withinDistance(a, b []rune, k int) bool {
 		prev = cur
 	}
 	return prev[len(b)] <= k
+}
+
+// dropCards leaves out of a cluster the links that sit in a card: an item
+// of the container (its child on the way to the link) that carries more
+// text of its own than twice the link's, as a heading and a paragraph
+// before a "Learn more about <feature>" link. A farm is a run of bare
+// links; a list of described items is content, however alike its links
+// read. item remembers the verdict per item, for links that share one.
+func (r *run) dropCards(c *html.Node, members []*html.Node, item map[*html.Node]bool) []*html.Node {
+	kept := members[:0]
+	for _, m := range members {
+		it := m
+		for it.Parent != nil && it.Parent != c {
+			it = it.Parent
+		}
+		card, seen := item[it]
+		if !seen {
+			if it != m {
+				own := letters(textOf(m))
+				card = letters(textOf(it))-own > 2*own
+			}
+			item[it] = card
+		}
+		if !card {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // dropEmptied marks a container whose text is almost all farm links.

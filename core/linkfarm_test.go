@@ -117,6 +117,19 @@ func TestFindLinkFarms(t *testing.T) {
 <a href="/go/2">Best stone waller in Riverton</a>, <a href="/go/3">Best stone waller in Lakewood</a> and
 <a href="/go/4">Best stone waller in Fairview</a> all answered our survey.</p>`
 
+	// Described items, each with its own "Learn more about" link: the
+	// links read alike, but every item carries a heading and a paragraph.
+	cards := func(n int) string {
+		var b strings.Builder
+		b.WriteString("<ul class=\"features\">\n")
+		for i := 0; i < n; i++ {
+			c := cities[i%len(cities)]
+			fmt.Fprintf(&b, "<li><h3>%s quarry</h3><p>The %s quarry cuts a grey sandstone that splits cleanly along its beds and weathers to a warm brown.</p><a href=\"/q/%d\">Learn more about %s</a></li>\n", c, c, i, c)
+		}
+		b.WriteString("</ul>")
+		return b.String()
+	}
+
 	tests := []struct {
 		name       string
 		extra      string
@@ -129,6 +142,8 @@ func TestFindLinkFarms(t *testing.T) {
 			gone: []string{"Best roofing contractor in Springfield", "Best roofing contractor in Clayton"}},
 		{name: "farm of 30 chinese links, shared park word", extra: zhFarm("工业园"), farms: 1, links: 30,
 			gone: []string{"宝坻区九园工业园劳务派遣公司", "河东区大王庄工业园劳务派遣公司"}},
+		{name: "6 described cards with alike links", extra: cards(6), farms: 0, links: 0,
+			kept: []string{"Learn more about Springfield", "Learn more about Lakewood"}},
 		{name: "menu of 6 different links", extra: menu, farms: 0, links: 0,
 			kept: []string{"Laying foundations that last", "A short history of field boundaries"}},
 		{name: "4 similar links under the threshold", extra: fewSimilar, farms: 0, links: 0,

@@ -26,6 +26,7 @@ const (
 	sharedAncestorMin = 0.75 // alternative candidates this close to the top vote for a shared ancestor
 	listItemFactor    = 0.5  // candidates inside list items are teasers more often than articles
 	sameClassMinEff   = 200  // text a same-class sibling needs to join unscored
+	sectionMaxScore   = 4    // the most a <section> without text of its own scores as a paragraph
 )
 
 // wrapperLinkEff is the text length past which an anchor is not a link
@@ -152,7 +153,7 @@ func (s *scoring) measure() {
 		}
 		if len(blocks) > 0 && blocks[len(blocks)-1] == n {
 			blocks = blocks[:len(blocks)-1]
-			if in.own.chars > 0 {
+			if in.own.chars > 0 || n.DataAtom == atom.Section {
 				s.order = append(s.order, n)
 			}
 		}
@@ -219,15 +220,29 @@ func (s *scoring) credit() {
 		if notScored(b.DataAtom) {
 			continue
 		}
+		// A section without text of its own still votes with all of it,
+		// as Readability scores sections: landing pages build the article
+		// of <section>s of short cards. Capped, and discounted by its
+		// links, so that a long section of comments or rules does not
+		// outvote the article.
 		e := eff(in.own)
+		section := b.DataAtom == atom.Section && e < minParagraphEff
+		t := in.own
+		if section {
+			t = in.all
+			e = eff(t)
+		}
 		if e < minParagraphEff {
 			continue
 		}
-		score := 1 + float64(in.own.clause)
+		score := 1 + float64(t.clause)
 		if x := float64(e / 100); x < 3 {
 			score += x
 		} else {
 			score += 3
+		}
+		if section {
+			score = min(score, sectionMaxScore) * (1 - s.linkDensity(b))
 		}
 		start := b.Parent
 		if !paragraphLike(b.DataAtom) && in.blockKids {
