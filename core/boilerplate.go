@@ -250,6 +250,8 @@ func classify(ls []*leaf) {
 			l.class, l.why = classStrong, "links after the article"
 		case stamp(l.text, l.st):
 			l.class, l.why = classStrong, "date, time or phone line"
+		case eff(l.st) <= legalNoticeMaxEff && legalNotice(l.text):
+			l.class, l.why = classStrong, "legal notice"
 		case l.st.words <= 8 && l.st.chars <= maxLineChars && l.links <= 1 && bylineFromLine(l.text) != "":
 			l.class, l.why = classByline, "byline"
 		case l.images > 0 && l.small && w < 20 && l.st.clause == 0:
@@ -267,6 +269,34 @@ func classify(ls []*leaf) {
 			l.class = classWeak
 		}
 	}
+}
+
+// legalNoticeMaxEff is the longest block that is judged a legal notice by
+// its wording: a page's disclaimer or reprint ban is a sentence or two.
+const legalNoticeMaxEff = 600
+
+// legalNotices are the phrases, lower-cased, of the notices sites put under
+// every article: reprint bans, disclaimers, reserved rights. They are a
+// block's purpose stated in words, in the languages of the corpus and the
+// major ones beside them; only a short block, and only outside the body's
+// run of paragraphs (as any strong furniture), goes for them.
+var legalNotices = []string{
+	"免责声明", "免責聲明", "版权所有", "版權所有", "未经授权", "未經授權", "不得转载", "不得轉載",
+	"严禁转载", "嚴禁轉載", "转载请注明", "轉載請註明", "本文仅代表作者", "本文僅代表作者",
+	"無断転載", "無断複製", "무단 전재", "무단전재",
+	"all rights reserved", "may not be published, broadcast, rewritten or redistributed",
+	"tous droits réservés", "todos los derechos reservados", "alle rechte vorbehalten",
+	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "все права защищены",
+}
+
+func legalNotice(t string) bool {
+	low := strings.ToLower(t)
+	for _, p := range legalNotices {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isHeading(a atom.Atom) bool {
