@@ -2,6 +2,7 @@ package core
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -103,5 +104,56 @@ func BenchmarkCountText(b *testing.B) {
 func BenchmarkCountTextRef(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		countTextRef(countSample)
+	}
+}
+
+// wordBitsRef is what wordBits computes: which lists have a word inside
+// the ASCII-lower-cased s.
+func wordBitsRef(s string) uint8 {
+	low := []byte(s)
+	for i, c := range low {
+		low[i] = lowerASCII(c)
+	}
+	var b uint8
+	for _, l := range []struct {
+		bit   uint8
+		words []string
+	}{{clsUnlikely, unlikelyWords}, {clsMaybe, maybeWords}, {clsPositive, positiveWords},
+		{clsNegative, negativeWords}, {clsByline, bylineWords}, {clsComment, commentWords}} {
+		for _, w := range l.words {
+			if strings.Contains(string(low), w) {
+				b |= l.bit
+			}
+		}
+	}
+	return b
+}
+
+func TestWordBitsMatchesReference(t *testing.T) {
+	var words []string
+	for _, l := range [][]string{unlikelyWords, maybeWords, positiveWords, negativeWords, bylineWords, commentWords} {
+		words = append(words, l...)
+	}
+	pieces := append(words, "-", " ", "x", "AD", "Com", "SIDE", "bar", "É", "_", "a", "n", "d")
+	rng := rand.New(rand.NewSource(2))
+	cases := []string{"", "a", "ad", "-ad-", "Sidebar", "post-body", "comment-author"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(4) == 0 && len(p) > 1 {
+				p = p[:1+rng.Intn(len(p)-1)] // a prefix of a word
+			}
+			if rng.Intn(3) == 0 {
+				p = strings.ToUpper(p)
+			}
+			b.WriteString(p)
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := wordBits(s), wordBitsRef(s); got != want {
+			t.Fatalf("wordBits(%q) = %06b, want %06b", s, got, want)
+		}
 	}
 }
