@@ -208,44 +208,42 @@ func conditional(a atom.Atom) bool {
 // furniture classes, and empty blocks. orig maps copies to the page's
 // nodes, for their class weights.
 func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Node) (kept textStats) {
-	stats := make(map[*html.Node]*cstats, 256)
+	// The counts of each open element, summed on the way up: an element's
+	// counts are its text children's and those of its element children
+	// that stay.
+	var open []cstats
 	var drop []*html.Node
-	removed := make(map[*html.Node]bool)
 	figures := 0
 	// Inside a table of data every cell is content, however short
 	// (Readability spares them too).
-	dataTables := make(map[*html.Node]bool)
-	inData := 0
+	var dataTables []*html.Node // the open ones
 	walk(art, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Figure {
+		switch n.Type {
+		case html.TextNode:
+			if len(open) > 0 {
+				open[len(open)-1].text.add(countText(n.Data))
+			}
+			return false
+		case html.ElementNode:
+		default:
+			return n.Type == html.DocumentNode
+		}
+		if n.DataAtom == atom.Figure {
 			figures++
 		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Table && isDataTable(n) {
-			dataTables[n] = true
-			inData++
+		if n.DataAtom == atom.Table && isDataTable(n) {
+			dataTables = append(dataTables, n)
 		}
-		return n.Type == html.ElementNode || n.Type == html.DocumentNode
+		open = append(open, cstats{})
+		return true
 	}, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
-		if dataTables[n] {
-			inData--
+		if len(dataTables) > 0 && dataTables[len(dataTables)-1] == n {
+			dataTables = dataTables[:len(dataTables)-1]
 		}
-		c := &cstats{}
-		for k := n.FirstChild; k != nil; k = k.NextSibling {
-			switch k.Type {
-			case html.TextNode:
-				c.text.add(countText(k.Data))
-			case html.ElementNode:
-				if removed[k] {
-					continue
-				}
-				if ks := stats[k]; ks != nil {
-					c.add(ks)
-				}
-			}
-		}
+		c := &open[len(open)-1]
 		switch n.DataAtom {
 		case atom.A:
 			if !wrapperLink(c.text) {
@@ -267,30 +265,36 @@ func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Nod
 			c.headingEff = eff(c.text)
 			if f&flagWeightClasses != 0 && n.DataAtom <= atom.H3 && r.classWeight(n) < 0 && n != art {
 				r.remove(n, "heading with a furniture class", eff(c.text))
-				removed[n] = true
 				drop = append(drop, n)
+				open = open[:len(open)-1]
 				return
 			}
 		case atom.Figure:
 			figures--
 		}
-		stats[n] = c
-		if n == art || f&flagCleanConditionally == 0 || !conditional(n.DataAtom) || inData > 0 {
+		if n == art {
+			kept = c.text
+			open = open[:len(open)-1]
 			return
 		}
-		if why := r.furniture(n, c, f, orig, figures > 0); why != "" {
-			r.remove(n, why, eff(c.text))
-			removed[n] = true
-			drop = append(drop, n)
+		if f&flagCleanConditionally != 0 && conditional(n.DataAtom) && len(dataTables) == 0 {
+			if why := r.furniture(n, c, f, orig, figures > 0); why != "" {
+				r.remove(n, why, eff(c.text))
+				drop = append(drop, n)
+				open = open[:len(open)-1]
+				return
+			}
+		}
+		mine := *c
+		open = open[:len(open)-1]
+		if len(open) > 0 {
+			open[len(open)-1].add(&mine)
 		}
 	})
 	for _, n := range drop {
 		removeNode(n)
 	}
 	removeEmpty(art)
-	if c := stats[art]; c != nil {
-		kept = c.text
-	}
 	return kept
 }
 

@@ -147,8 +147,12 @@ const (
 // only the words that start with it are tried.
 func wordBits(s string) uint8 {
 	var b uint8
-	for i := 0; i < len(s); i++ {
-		for _, w := range wordsByFirst[lowerASCII(s[i])] {
+	for i := 0; i+1 < len(s); i++ {
+		c0, c1 := lowerASCII(s[i]), lowerASCII(s[i+1])
+		if wordPairs[c0][c1>>6]&(1<<(c1&63)) == 0 {
+			continue // no word starts with these two bytes (all are longer)
+		}
+		for _, w := range wordsByFirst[c0] {
 			if b&w.bit == 0 && hasPrefixFold(s[i:], w.word) {
 				b |= w.bit
 			}
@@ -192,6 +196,18 @@ var wordsByFirst = func() (t [256][]listWord) {
 		{clsNegative, negativeWords}, {clsByline, bylineWords}, {clsComment, commentWords}} {
 		for _, w := range l.words {
 			t[w[0]] = append(t[w[0]], listWord{w, l.bit})
+		}
+	}
+	return t
+}()
+
+// wordPairs is the set of the words' first two bytes, to skip most
+// positions of a class name with one lookup.
+var wordPairs = func() (t [256][4]uint64) {
+	for _, ws := range wordsByFirst {
+		for _, w := range ws {
+			c := w.word[1]
+			t[w.word[0]][c>>6] |= 1 << (c & 63)
 		}
 	}
 	return t

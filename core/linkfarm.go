@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -76,10 +77,16 @@ func (r *run) findLinkFarms() {
 		}
 		// Texts only for groups big enough to hold a farm.
 		as := make([]anchorRef, 0, len(anchors))
+		var arena []rune // the group's texts, one after the other
 		for _, n := range anchors {
-			t := anchorText(n)
-			if len(t) >= farmMinRunes {
+			start := len(arena)
+			arena = appendAnchorText(arena, n)
+			if t := arena[start:len(arena):len(arena)]; len(t) >= farmMinRunes {
+				// A text stays valid when arena moves: it keeps the old
+				// array, which is never written again.
 				as = append(as, anchorRef{n: n, text: t})
+			} else {
+				arena = arena[:start]
 			}
 		}
 		if len(as) < farmMinLinks {
@@ -133,13 +140,13 @@ func (r *run) findLinkFarms() {
 	}
 }
 
-// anchorText returns the lower-cased text of an anchor, cut to
-// farmMaxRunes, without building the whole text of long anchors.
-func anchorText(a *html.Node) []rune {
-	var out []rune
+// appendAnchorText appends the lower-cased text of an anchor, cut to
+// farmMaxRunes, to out, without building the whole text of long anchors.
+func appendAnchorText(out []rune, a *html.Node) []rune {
+	start := len(out)
 	space := false
 	walk(a, func(n *html.Node) bool {
-		if len(out) >= farmMaxRunes {
+		if len(out)-start >= farmMaxRunes {
 			return false
 		}
 		if n.Type != html.TextNode {
@@ -147,7 +154,7 @@ func anchorText(a *html.Node) []rune {
 		}
 		for _, r := range n.Data {
 			if unicode.IsSpace(r) || r == 0xA0 {
-				space = len(out) > 0
+				space = len(out) > start
 				continue
 			}
 			if space {
@@ -155,7 +162,7 @@ func anchorText(a *html.Node) []rune {
 				space = false
 			}
 			out = append(out, unicode.ToLower(r))
-			if len(out) >= farmMaxRunes {
+			if len(out)-start >= farmMaxRunes {
 				break
 			}
 		}
@@ -213,7 +220,7 @@ func near(a, b *anchorRef) bool { return nearDuplicate(a.text, b.text) }
 // "Issue 105" and "Issue 106", are references an author lists, while a
 // farm varies its words.
 func nearDuplicate(a, b []rune) bool {
-	if sameButDigits(a, b) && string(a) != string(b) {
+	if sameButDigits(a, b) && !slices.Equal(a, b) {
 		return false
 	}
 	return nearText(a, b)

@@ -533,9 +533,8 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 }
 
 // finishCounts fills the language guess, word count and reading time from
-// the article text.
-func finishCounts(a *Article) {
-	st := countText(a.Text)
+// the article text and its counts st.
+func finishCounts(a *Article, st textStats) {
 	a.WordCount = int(st.words)
 	if a.Lang == "" {
 		a.Lang = guessLang(a.Text, st)

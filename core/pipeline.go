@@ -178,7 +178,8 @@ func (r *run) extract(in Input) (*Article, error) {
 		}
 	}
 	body2, text := toMarkdown(art, p)
-	if why := notAnArticle(art, text); why != "" {
+	st := countText(text) // the article checks and the counts share it
+	if why := notAnArticle(art, text, st); why != "" {
 		return nil, errorf(ErrNoArticle, "%s", why)
 	}
 	if err := r.checkBudget("markdown"); err != nil {
@@ -199,7 +200,7 @@ func (r *run) extract(in Input) (*Article, error) {
 	}
 	a.Markdown = head + a.BodyMarkdown
 	a.HTML = headHTML + a.BodyHTML
-	finishCounts(a)
+	finishCounts(a, st)
 	a.Removed = r.removed
 	if a.Removed.Details == nil {
 		a.Removed.Details = []Removal{}
@@ -500,9 +501,8 @@ func (s *scoring) runnersUp(top *html.Node) string {
 // notAnArticle says why the extracted text is not an article, or returns
 // "". Short texts pass (a page may hold one line); what fails is text that
 // is not prose at all: nothing readable, only links (a menu), data (JSON),
-// or bytes that decode to no language.
-func notAnArticle(art *html.Node, text string) string {
-	st := countText(text)
+// or bytes that decode to no language. st are the counts of text.
+func notAnArticle(art *html.Node, text string, st textStats) string {
 	if st.words == 0 {
 		return "no readable text"
 	}

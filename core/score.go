@@ -41,11 +41,13 @@ func wrapperLink(t textStats) bool { return eff(t) > wrapperLinkEff }
 func eff(t textStats) int { return int(t.chars) + 2*int(t.cjk) }
 
 type nodeInfo struct {
-	all       textStats // visible text of the whole subtree
-	linkEff   int       // eff length of the text inside links
-	own       textStats // text not inside a nested block
-	blockKids bool      // has a block-level child (Readability's DIV_TO_P_ELEMS)
+	node      *html.Node
 	score     float64
+	all       textStats // visible text of the whole subtree
+	own       textStats // text not inside a nested block
+	parent    int32     // the parent's info, -1 for the body
+	linkEff   int32     // eff length of the text inside links
+	blockKids bool      // has a block-level child (Readability's DIV_TO_P_ELEMS)
 	cand      bool
 }
 
@@ -55,7 +57,7 @@ type scoring struct {
 	body   *html.Node
 	index  map[*html.Node]int32
 	infos  []nodeInfo
-	order  []*html.Node // blocks with own text, in document order
+	order  []int32      // infos of the blocks with own text, in document order
 	ranked []*html.Node // the top candidates, best first (for -explain)
 }
 
@@ -66,13 +68,12 @@ func (s *scoring) info(n *html.Node) *nodeInfo {
 	return nil
 }
 
-func (s *scoring) infoOrNew(n *html.Node) *nodeInfo {
-	if i, ok := s.index[n]; ok {
-		return &s.infos[i]
-	}
-	s.infos = append(s.infos, nodeInfo{})
-	s.index[n] = int32(len(s.infos) - 1)
-	return &s.infos[len(s.infos)-1]
+// newInfo adds n's info, with the parent's at index parent.
+func (s *scoring) newInfo(n *html.Node, parent int32) int32 {
+	i := int32(len(s.infos))
+	s.infos = append(s.infos, nodeInfo{node: n, parent: parent})
+	s.index[n] = i
+	return i
 }
 
 // linkDensity is the share of n's text that sits inside links.
@@ -98,6 +99,9 @@ func isDivToPElem(a atom.Atom) bool {
 }
 
 // measure walks the body once under flags f, filling the per-node counts.
+// Every element the attempt keeps gets its info on the way down; the
+// stacks of open elements and open blocks give a text its owner and an
+// element its parent without looking them up.
 func (s *scoring) measure() {
 	// Sized for the page up front: growing a map rehashes it each time.
 	hint := 64
@@ -106,7 +110,7 @@ func (s *scoring) measure() {
 	}
 	s.index = make(map[*html.Node]int32, hint)
 	s.infos = make([]nodeInfo, 0, hint)
-	var blocks []*html.Node
+	var open, blocks []int32
 	walk(s.body, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -117,23 +121,28 @@ func (s *scoring) measure() {
 			if t.chars == 0 {
 				return false
 			}
-			owner := blocks[len(blocks)-1]
-			s.infoOrNew(owner).own.add(t)
-			// Subtree totals are summed on the way up; start at the parent.
-			s.infoOrNew(n.Parent).all.add(t)
+			s.infos[blocks[len(blocks)-1]].own.add(t)
+			// Subtree totals are summed on the way up; start at the
+			// parent, the innermost open element.
+			s.infos[open[len(open)-1]].all.add(t)
 			return false
 		case html.ElementNode:
 			if s.r.skipped(n, s.f) {
 				return false
 			}
-			s.infoOrNew(n)
+			parent := int32(-1)
+			if len(open) > 0 {
+				parent = open[len(open)-1]
+			}
+			i := s.newInfo(n, parent)
+			open = append(open, i)
 			if isBlock(n.DataAtom) {
 				if len(blocks) > 0 && isDivToPElem(n.DataAtom) {
-					s.infoOrNew(blocks[len(blocks)-1]).blockKids = true
+					s.infos[blocks[len(blocks)-1]].blockKids = true
 				}
-				blocks = append(blocks, n)
+				blocks = append(blocks, i)
 			} else if n.DataAtom == atom.Img && len(blocks) > 0 {
-				s.infoOrNew(blocks[len(blocks)-1]).blockKids = true
+				s.infos[blocks[len(blocks)-1]].blockKids = true
 			}
 			return true
 		case html.DocumentNode:
@@ -141,27 +150,28 @@ func (s *scoring) measure() {
 		}
 		return false
 	}, func(n *html.Node) {
-		if n.Type != html.ElementNode {
+		if n.Type != html.ElementNode || len(open) == 0 {
 			return
 		}
-		in := s.info(n)
-		if in == nil {
+		i := open[len(open)-1]
+		in := &s.infos[i]
+		if in.node != n {
 			return // skipped
 		}
+		open = open[:len(open)-1]
 		if n.DataAtom == atom.A && !wrapperLink(in.all) {
-			in.linkEff = eff(in.all)
+			in.linkEff = int32(eff(in.all))
 		}
-		if len(blocks) > 0 && blocks[len(blocks)-1] == n {
+		if len(blocks) > 0 && blocks[len(blocks)-1] == i {
 			blocks = blocks[:len(blocks)-1]
 			if in.own.chars > 0 || n.DataAtom == atom.Section {
-				s.order = append(s.order, n)
+				s.order = append(s.order, i)
 			}
 		}
-		if n != s.body && n.Parent != nil {
-			all, le := in.all, in.linkEff
-			pi := s.infoOrNew(n.Parent)
-			pi.all.add(all)
-			pi.linkEff += le
+		if n != s.body && len(open) > 0 {
+			pi := &s.infos[open[len(open)-1]]
+			pi.all.add(in.all)
+			pi.linkEff += in.linkEff
 		}
 	})
 }
@@ -202,12 +212,16 @@ func notScored(a atom.Atom) bool {
 }
 
 func (s *scoring) initCandidate(n *html.Node) *nodeInfo {
-	in := s.infoOrNew(n)
+	return s.initCandidateAt(s.index[n])
+}
+
+func (s *scoring) initCandidateAt(i int32) *nodeInfo {
+	in := &s.infos[i]
 	if !in.cand {
 		in.cand = true
-		in.score = tagBase(n.DataAtom)
+		in.score = tagBase(in.node.DataAtom)
 		if s.f&flagWeightClasses != 0 {
-			in.score += float64(s.r.classWeight(n))
+			in.score += float64(s.r.classWeight(in.node))
 		}
 	}
 	return in
@@ -215,8 +229,9 @@ func (s *scoring) initCandidate(n *html.Node) *nodeInfo {
 
 // credit spreads the paragraph scores over the ancestors.
 func (s *scoring) credit() {
-	for _, b := range s.order {
-		in := s.info(b)
+	for _, bi := range s.order {
+		in := &s.infos[bi]
+		b := in.node
 		if notScored(b.DataAtom) {
 			continue
 		}
@@ -244,16 +259,18 @@ func (s *scoring) credit() {
 		if section {
 			score = min(score, sectionMaxScore) * (1 - s.linkDensity(b))
 		}
-		start := b.Parent
+		start := in.parent
 		if !paragraphLike(b.DataAtom) && in.blockKids {
-			start = b // mixed content: the text runs are paragraphs inside b
+			start = bi // mixed content: the text runs are paragraphs inside b
 		}
 		level := 0
-		for a := start; a != nil && level < scoreLevels; a = a.Parent {
+		// Every ancestor up to the body has its info: measure entered it.
+		for ai := start; ai >= 0 && level < scoreLevels; ai = s.infos[ai].parent {
+			a := s.infos[ai].node
 			if a.Type != html.ElementNode || a.Parent == nil || a.Parent.Type == html.DocumentNode {
 				break
 			}
-			ci := s.initCandidate(a)
+			ci := s.initCandidateAt(ai)
 			switch level {
 			case 0:
 				ci.score += score
@@ -276,37 +293,44 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 	// The best topCandidates, by score, ties in document order (the
 	// order of s.infos). A bounded insertion keeps this linear however
 	// many candidates a page has.
-	var cands []*html.Node
-	better := func(a, b *html.Node) bool {
-		ia, ib := s.index[a], s.index[b]
+	var best []int32
+	better := func(ia, ib int32) bool {
 		if sa, sb := s.infos[ia].score, s.infos[ib].score; sa != sb {
 			return sa > sb
 		}
 		return ia < ib
 	}
-	for n, i := range s.index {
+	for i := range s.infos {
 		in := &s.infos[i]
 		if !in.cand {
 			continue
 		}
-		in.score *= 1 - s.linkDensity(n)
+		n := in.node
+		if t := eff(in.all); t != 0 {
+			in.score *= 1 - float64(in.linkEff)/float64(t)
+		}
 		if inListItem(n) {
 			in.score *= listItemFactor
 		}
-		if len(cands) == topCandidates && !better(n, cands[len(cands)-1]) {
+		ii := int32(i)
+		if len(best) == topCandidates && !better(ii, best[len(best)-1]) {
 			continue
 		}
-		if len(cands) < topCandidates {
-			cands = append(cands, n)
+		if len(best) < topCandidates {
+			best = append(best, ii)
 		} else {
-			cands[len(cands)-1] = n
+			best[len(best)-1] = ii
 		}
-		for k := len(cands) - 1; k > 0 && better(cands[k], cands[k-1]); k-- {
-			cands[k], cands[k-1] = cands[k-1], cands[k]
+		for k := len(best) - 1; k > 0 && better(best[k], best[k-1]); k-- {
+			best[k], best[k-1] = best[k-1], best[k]
 		}
 	}
-	if len(cands) == 0 {
+	if len(best) == 0 {
 		return nil, nil
+	}
+	cands := make([]*html.Node, len(best))
+	for k, i := range best {
+		cands[k] = s.infos[i].node
 	}
 	s.ranked = cands
 	top = cands[0]

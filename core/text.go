@@ -52,38 +52,52 @@ func (s *textStats) add(o textStats) {
 	s.stops += o.stops
 }
 
+// asciiKind classifies the ASCII bytes for countText as bits, so that the
+// common case is one table load and a few additions, without branches.
+const (
+	akWord   uint8 = 1 << iota // a letter or digit: starts or continues a word
+	akSpace                    // ends a word, not counted
+	akClause                   // , ;
+	akStop                     // . ! ?
+)
+
+var asciiKind = func() (t [utf8.RuneSelf]uint8) {
+	for _, c := range " \n\t\r\f" {
+		t[c] = akSpace
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if isWordByte(byte(c)) {
+			t[c] = akWord
+		}
+	}
+	t[','], t[';'] = akClause, akClause
+	t['.'], t['!'], t['?'] = akStop, akStop, akStop
+	return t
+}()
+
 // countText returns the statistics of s.
 func countText(s string) textStats {
 	var t textStats
-	inWord := false
+	var inWord int32 // 1 inside a word
 	for i := 0; i < len(s); {
 		c := s[i]
-		var r rune
 		if c < utf8.RuneSelf {
-			r = rune(c)
 			i++
-		} else {
-			var n int
-			r, n = utf8.DecodeRuneInString(s[i:])
-			i += n
-		}
-		switch {
-		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xA0 || r == 0x3000:
-			inWord = false
+			k := int32(asciiKind[c])
+			word, space := k&1, k>>1&1
+			t.chars += 1 - space
+			t.words += word &^ inWord
+			t.clause += k >> 2 & 1
+			t.stops += k >> 3
+			// A word byte starts or continues a word, a space ends it,
+			// anything else leaves it as it is.
+			inWord = word | inWord&^space
 			continue
-		case r < 0x80:
-			t.chars++
-			if r == ',' || r == ';' {
-				t.clause++
-			} else if r == '.' || r == '!' || r == '?' {
-				t.stops++
-			}
-			if isWordByte(byte(r)) {
-				if !inWord {
-					t.words++
-					inWord = true
-				}
-			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == 0xA0 || r == 0x3000 {
+			inWord = 0
 			continue
 		}
 		t.chars++
@@ -93,20 +107,18 @@ func countText(s string) textStats {
 			if r == '。' || r == '！' || r == '？' {
 				t.stops++
 			}
-			inWord = false
+			inWord = 0
 			continue
 		}
 		if isCJK(r) {
 			t.cjk++
 			t.words++
-			inWord = false
+			inWord = 0
 			continue
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if !inWord {
-				t.words++
-				inWord = true
-			}
+			t.words += 1 - inWord
+			inWord = 1
 		}
 	}
 	return t

@@ -1,0 +1,159 @@
+package core
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// countTextRef is countText as it was before its ASCII table: the
+// reference that the faster version must match exactly.
+func countTextRef(s string) textStats {
+	var t textStats
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		switch {
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == 0xA0 || r == 0x3000:
+			inWord = false
+			continue
+		case r < 0x80:
+			t.chars++
+			if r == ',' || r == ';' {
+				t.clause++
+			} else if r == '.' || r == '!' || r == '?' {
+				t.stops++
+			}
+			if isWordByte(byte(r)) {
+				if !inWord {
+					t.words++
+					inWord = true
+				}
+			}
+			continue
+		}
+		t.chars++
+		// Clause marks first: a cheap switch, and CJK text is full of them.
+		if isClauseMark(r) {
+			t.clause++
+			if r == '。' || r == '！' || r == '？' {
+				t.stops++
+			}
+			inWord = false
+			continue
+		}
+		if isCJK(r) {
+			t.cjk++
+			t.words++
+			inWord = false
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				t.words++
+				inWord = true
+			}
+		}
+	}
+	return t
+}
+
+func TestCountTextMatchesReference(t *testing.T) {
+	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 'a', 'Z', '7', ',', ';', '.', '!', '?',
+		'-', '"', '\'', 0, 0x7F, 'é', 'ß', 'Ж', '中', '文', '。', '，', '、', '！', '？', 'か', 'カ', '한', '٣',
+		'،', 0x2028, 0x1680, 0xFFFD, 0x10400, '😀'}
+	rng := rand.New(rand.NewSource(1))
+	cases := []string{"", " ", "a", "hello, world. Fine!", "中文，测试。", "\xff\xfe abc", "a\x80b", "x\xe4\xb8"}
+	for i := 0; i < 20000; i++ {
+		var b []byte
+		for n := rng.Intn(40); n > 0; n-- {
+			if rng.Intn(20) == 0 {
+				b = append(b, byte(rng.Intn(256))) // invalid UTF-8 too
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := countText(s), countTextRef(s); got != want {
+			t.Fatalf("countText(%q) = %+v, want %+v", s, got, want)
+		}
+	}
+}
+
+var countSample = "The council voted on Tuesday, after a long debate; the bridge will close. 市议会周二投票，桥梁将关闭。 Über die Brücke! "
+
+func BenchmarkCountText(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		countText(countSample)
+	}
+}
+
+func BenchmarkCountTextRef(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		countTextRef(countSample)
+	}
+}
+
+// wordBitsRef is what wordBits computes: which lists have a word inside
+// the ASCII-lower-cased s.
+func wordBitsRef(s string) uint8 {
+	low := []byte(s)
+	for i, c := range low {
+		low[i] = lowerASCII(c)
+	}
+	var b uint8
+	for _, l := range []struct {
+		bit   uint8
+		words []string
+	}{{clsUnlikely, unlikelyWords}, {clsMaybe, maybeWords}, {clsPositive, positiveWords},
+		{clsNegative, negativeWords}, {clsByline, bylineWords}, {clsComment, commentWords}} {
+		for _, w := range l.words {
+			if strings.Contains(string(low), w) {
+				b |= l.bit
+			}
+		}
+	}
+	return b
+}
+
+func TestWordBitsMatchesReference(t *testing.T) {
+	var words []string
+	for _, l := range [][]string{unlikelyWords, maybeWords, positiveWords, negativeWords, bylineWords, commentWords} {
+		words = append(words, l...)
+	}
+	pieces := append(words, "-", " ", "x", "AD", "Com", "SIDE", "bar", "É", "_", "a", "n", "d")
+	rng := rand.New(rand.NewSource(2))
+	cases := []string{"", "a", "ad", "-ad-", "Sidebar", "post-body", "comment-author"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(4) == 0 && len(p) > 1 {
+				p = p[:1+rng.Intn(len(p)-1)] // a prefix of a word
+			}
+			if rng.Intn(3) == 0 {
+				p = strings.ToUpper(p)
+			}
+			b.WriteString(p)
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := wordBits(s), wordBitsRef(s); got != want {
+			t.Fatalf("wordBits(%q) = %06b, want %06b", s, got, want)
+		}
+	}
+}
