@@ -384,7 +384,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	for i := first + 1; i < last; i++ {
 		l := ls[i]
 		if l.tag != atom.Li && l.tag != atom.Ul && l.tag != atom.Ol && l.tag != atom.Table &&
-			!isHeading(l.tag) && l.links > 0 && l.st.words <= 25 && l.linkDensity() >= 0.6 && !inList(l.nodes[0], art) &&
+			!isHeading(l.tag) && l.links > 0 && l.linkEff >= teaserMinLinkEff && l.st.words <= 25 && l.linkDensity() >= 0.6 && !inList(l.nodes[0], art) &&
 			!strings.Contains(l.text, "http") && !strings.Contains(l.text, "www.") {
 			// (An address written out is a reference the author cites.)
 			r.dropLeaf(l, "link teaser inside the article")
@@ -526,3 +526,8 @@ func startsWithBullet(t string) bool {
 	}
 	return false
 }
+
+// teaserMinLinkEff is the least link text of a teaser: it links a headline
+// ("Five things we learned from the interview"), where a label with a
+// handle or a name ("Account: @maker", "Artist: Ansel") credits someone.
+const teaserMinLinkEff = 20
