@@ -153,12 +153,19 @@ func wordBits(s string) uint8 {
 			continue // no word starts with these two bytes (all are longer)
 		}
 		for _, w := range wordsByFirst[c0] {
-			if b&w.bit == 0 && hasPrefixFold(s[i:], w.word) {
+			if b&w.bit == 0 && hasPrefixFold(s[i:], w.word) && !otherWord(s[i+len(w.word):], w.bit) {
 				b |= w.bit
 			}
 		}
 	}
 	return b
+}
+
+// otherWord reports a byline word that goes on into another word:
+// "authority-control" (Wikipedia's navigation box) and "authorize" hold
+// "author" but name no author.
+func otherWord(rest string, bit uint8) bool {
+	return bit == clsByline && (hasPrefixFold(rest, "it") || hasPrefixFold(rest, "iz") || hasPrefixFold(rest, "is"))
 }
 
 func lowerASCII(c byte) byte {

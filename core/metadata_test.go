@@ -1,6 +1,7 @@
 package core
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -152,5 +153,37 @@ func TestBylineFromLine(t *testing.T) {
 				e.Errorf("bylineFromLine(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBylineClassWords checks that class names holding "author" inside
+// another word do not mark an author: Wikipedia closes articles with an
+// "authority-control" box, which once became the byline.
+func TestBylineClassWords(t *testing.T) {
+	for _, tt := range []struct {
+		class string
+		want  bool
+	}{
+		{"byline", true},
+		{"post-author", true},
+		{"authorName", true},
+		{"article__authors", true},
+		{"navbox authority-control", false},
+		{"authorization-panel", false},
+		{"authorise", false},
+	} {
+		if got := wordBits(tt.class)&clsByline != 0; got != tt.want {
+			t.Errorf("wordBits(%q) byline = %v, want %v", tt.class, got, tt.want)
+		}
+	}
+	page := `<html><head><title>Hermitian forms</title></head><body><div id="content"><h1>Hermitian forms</h1>` +
+		strings.Repeat(`<p>A Hermitian form on a complex vector space is linear in one argument and conjugate-linear in the other, and it takes real values on the diagonal.</p>`, 6) +
+		`<div class="navbox authority-control"><a href="/help">Authority control</a> <a href="/q">Q1</a></div></div></body></html>`
+	a, err := New(Options{}).Extract(Input{HTML: []byte(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Byline != "" {
+		t.Errorf("byline %q from an authority-control box, want none", a.Byline)
 	}
 }
