@@ -249,7 +249,7 @@ func classify(ls []*leaf) {
 		case l.links >= 2 && ld >= 0.5, l.links == 1 && ld >= 0.8 && w < 20:
 			l.class, l.why = classStrong, "links after the article"
 		case stamp(l.text, l.st):
-			l.class, l.why = classStrong, "date, time or phone line"
+			l.class, l.why = classStrong, whyStamp
 		case eff(l.st) <= legalNoticeMaxEff && legalNotice(l.text):
 			l.class, l.why = classStrong, "legal notice"
 		case l.st.words <= 8 && l.st.chars <= maxLineChars && l.links <= 1 && bylineFromLine(l.text) != "":
@@ -270,6 +270,14 @@ func classify(ls []*leaf) {
 		}
 	}
 }
+
+// whyStamp is the reason given for date, time and phone lines.
+const whyStamp = "date, time or phone line"
+
+// maxTailStamps is how many date lines after the body are kept for the
+// metadata: the post's own line ("发表于 2004年12月27日", "Posted at 10:02")
+// comes first, comment times after it.
+const maxTailStamps = 3
 
 // legalNoticeMaxEff is the longest block that is judged a legal notice by
 // its wording: a page's disclaimer or reprint ban is a sentence or two.
@@ -365,6 +373,9 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		case l.class == classStrong || startsWithBullet(l.text):
 			begun = true
 			r.dropLeaf(l, firstNonEmpty(l.why, "bulleted notice after the article"))
+			if l.why == whyStamp && len(r.tailStamps) < maxTailStamps {
+				r.tailStamps = append(r.tailStamps, l.text)
+			}
 			// The label that introduces it ("See also:") goes with it.
 			if p := ls[i-1]; i-1 > last && p.class == classWeak && introduces(p) {
 				r.dropLeaf(p, "label of furniture after the article")

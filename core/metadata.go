@@ -396,7 +396,7 @@ var (
 	// 作者/记者/撰文 and a name; 文 alone only where it starts the line or
 	// follows a separator, so that 文 inside a word does not count; the
 	// editor (编辑) only when nobody else is named.
-	zhByRe  = regexp.MustCompile(`(?:作者|记者|記者|撰文)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
+	zhByRe  = regexp.MustCompile(`(?:(?:^|[^\p{Han}])作者|记者|記者|撰文)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
 	zhWenRe = regexp.MustCompile(`(?:^|[\s　|｜/（(【\[])文(?:\s*[・·/／]\s*(?:写真|图|圖|摄影|攝影))?\s*[:：/・·]?\s*([\p{Han}\p{Katakana}A-Za-z·・]{2,12}(?:[ 　][\p{Han}\p{Hiragana}\p{Katakana}]{1,6})?)`)
 	zhEdRe  = regexp.MustCompile(`(?:编辑|編輯)\s*[:：/・·]?\s*([\p{Han}A-Za-z·・]{2,20})`)
 	// The source outlet (来源) names the article's origin when no person
@@ -495,8 +495,10 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		}
 	}
 	if a.Published == "" {
-		// A date line near the top of the article's container.
-		for _, l := range r.nearTitleLines {
+		// A date line near the top of the article's container, else the
+		// first date line after the body (blogs sign off with the time of
+		// posting, before the comments).
+		for _, l := range append(append(r.nearTitleLines, r.tailStamps...), r.postedLine) {
 			if iso := isoDate(l); iso != "" {
 				a.Published = iso
 				break

@@ -62,8 +62,11 @@ type run struct {
 	marks          map[*html.Node]mark
 	removed        Removed
 	notes          []string
-	headStamps     []string // furniture lines removed above the article (datelines, bylines)
-	nearTitleLines []string // text lines right after the title heading
+	headStamps     []string     // furniture lines removed above the article (datelines, bylines)
+	tailStamps     []string     // date lines removed right after the article (a post's footer)
+	articleNodes   []*html.Node // the page's nodes the article was taken from
+	postedLine     string       // a "posted on <date>" line just after them
+	nearTitleLines []string     // text lines right after the title heading
 
 	// Filled by the survey walk.
 	protect      int // depth inside tables and code (markEnter)
@@ -160,6 +163,7 @@ func (r *run) extract(in Input) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.findPostedLine(body)
 	if !r.ex.opts.NoBoilerplate {
 		r.dropTitleHeading(art, a.Title)
 		r.stripBoilerplate(art)
@@ -238,6 +242,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
 			best, bestEff, bestRemoved, bestNodes, bestFlags = art, e, r.removed, nodes, f
+			r.articleNodes = nodes
 		}
 		if e >= minArticleEff {
 			break
@@ -317,6 +322,9 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 		}
 	}
 	if h == nil {
+		h = titleBlock(body, title)
+	}
+	if h == nil {
 		return
 	}
 	seen := 0
@@ -348,6 +356,101 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 			r.nearTitleLines = append(r.nearTitleLines, line)
 		}
 	}
+}
+
+// titleBlock finds the page's title where no heading holds it: the first
+// element whose short text holds the title and little else ("Column | Title"
+// in a styled div, as many Chinese portals set it).
+func titleBlock(body *html.Node, title string) *html.Node {
+	want := strings.ToLower(normSpace(title))
+	lt := len([]rune(want))
+	if lt < 4 {
+		return nil
+	}
+	var found, last *html.Node
+	walk(body, func(n *html.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n.Type {
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Title, atom.A, atom.Nav:
+				return false
+			}
+			return true
+		case html.TextNode:
+			if n.Parent == nil || n.Parent == last || len(n.Data) < len(want)/2 {
+				return false
+			}
+			// Each parent once, and no more of its text than can match:
+			// a page of many text nodes under one parent stays linear.
+			last = n.Parent
+			t, ok := textUpTo(n.Parent, 2*len(want)+8)
+			if !ok {
+				return false
+			}
+			t = strings.ToLower(normSpace(t))
+			if lp := len([]rune(t)); lp <= 2*lt && strings.Contains(t, want) {
+				found = n.Parent
+			}
+		}
+		return n.Type == html.DocumentNode
+	}, nil)
+	return found
+}
+
+// postedLabels are the words that introduce a post's own date, lower-cased.
+var postedLabels = []string{"发表于", "发表时间", "发布时间", "发布于", "发布日期", "發表於", "發表時間", "發佈時間",
+	"發布時間", "posted", "published", "投稿日", "公開日", "publié", "veröffentlicht", "publicado", "опубликовано"}
+
+// findPostedLine looks at the first lines after the article's nodes for the
+// post's own date line ("发表于 2004年12月27日 12:40 | 阅读 | 评论", "Posted
+// on March 3, 2021"): blogs sign off with it, outside the post's body. Only
+// a line that says it is the posting date counts; comment and related-story
+// dates follow it without saying so.
+func (r *run) findPostedLine(body *html.Node) {
+	if len(r.articleNodes) == 0 {
+		return
+	}
+	seen := 0
+	for n := next(r.articleNodes[len(r.articleNodes)-1], body, true); n != nil && seen < 8; n = next(n, body, false) {
+		if n.Type == html.ElementNode && r.marks[n] == markJunk {
+			if n = next(n, body, true); n == nil {
+				return
+			}
+		}
+		if n.Type != html.TextNode || n.Parent == nil || normSpace(n.Data) == "" {
+			continue
+		}
+		seen++
+		line, ok := textUpTo(n.Parent, 4*maxLineChars)
+		if !ok {
+			continue
+		}
+		low := strings.ToLower(line)
+		for _, w := range postedLabels {
+			if strings.Contains(low, w) && isoDate(line) != "" {
+				r.postedLine = normSpace(line)
+				return
+			}
+		}
+	}
+}
+
+// textUpTo returns the raw text of root when it is at most max bytes long;
+// it stops reading as soon as the text is longer.
+func textUpTo(root *html.Node, max int) (string, bool) {
+	var b strings.Builder
+	for k := root; k != nil; k = next(k, root, false) {
+		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+			if b.Len() > max {
+				return "", false
+			}
+		}
+	}
+	return b.String(), true
 }
 
 // inKeyValueRow reports text in a table row that has a header cell.
