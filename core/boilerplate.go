@@ -365,6 +365,13 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	if first < 0 {
 		return
 	}
+	// The body's last lines and the first ones after it: reporters sign
+	// there ("新京报记者 彭冲 山东冠县报道", "（姚峰 上海报道）").
+	for i := max(first, last-2); i < len(ls) && i <= last+3; i++ {
+		if ls[i].st.chars <= maxLineChars {
+			r.endLines = append(r.endLines, ls[i].text)
+		}
+	}
 	// Tail: strong furniture goes; weak blocks go once furniture has begun.
 	begun := false
 	for i := last + 1; i < len(ls); i++ {

@@ -415,7 +415,70 @@ func bylineFromLine(s string) string { return bylineFromLines([]string{s}) }
 // bylineFromLines tries the person patterns on every line before the
 // weaker editor and source patterns on any: "来源：江城日报 记者 周晓岚"
 // names 周晓岚.
-func bylineFromLines(lines []string) string {
+func bylineFromLines(lines []string) string { return bylineAround(lines, nil) }
+
+// bylineAround reads a byline from the lines around the title (lines),
+// then from the short lines at the body's end (end), where Chinese reports
+// sign off ("新京报记者 彭冲 山东冠县报道", "（姚峰 上海报道）"); an editor or a
+// source named near the title comes last. The end of the body is prose, so
+// only a short line whose name stands alone counts there.
+func bylineAround(lines, end []string) string {
+	if b := bylineNamed(lines); b != "" {
+		return b
+	}
+	for _, l := range end {
+		if len([]rune(l)) > endBylineMaxRunes {
+			continue
+		}
+		for _, re := range []*regexp.Regexp{zhEndPlaceRe, zhEndByRe, zhReportRe} {
+			if m := re.FindStringSubmatch(l); m != nil {
+				return strings.TrimSpace(m[1])
+			}
+		}
+	}
+	for _, l := range lines {
+		if len(l) > 4*maxLineChars {
+			continue
+		}
+		for _, re := range []*regexp.Regexp{zhEdRe, zhSrcRe} {
+			if m := re.FindStringSubmatch(l); m != nil {
+				return strings.Trim(m[1], "·・ ")
+			}
+		}
+	}
+	return ""
+}
+
+// notANameWords are words a byline pattern can catch that name no one:
+// "来源：转载文章" (source: a reprinted article), a "该作者文章" (this author's
+// articles) link with an author class, "博客" (blog).
+var notANameWords = []string{"文章", "作者", "转载", "轉載", "博客", "網誌"}
+
+func notAName(b string) bool {
+	for _, w := range notANameWords {
+		if strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// endBylineMaxRunes bounds the sign-off lines read for a byline.
+const endBylineMaxRunes = 40
+
+var (
+	// A reporter's sign-off: the title word, then names of two to four
+	// Han characters, then "<place>报道" after a space, or the end of the
+	// line or a bracket (where several names may be spaced apart).
+	zhEndPlaceRe = regexp.MustCompile(`(?:记者|記者|撰文)\s*[:：]?\s*(\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})\s+\p{Han}{2,6}(?:报道|報導|報道)`)
+	zhEndByRe    = regexp.MustCompile(`(?:记者|記者|撰文|作者[:：])\s*[:：]?\s*(\p{Han}{2,4}(?:[ 　、，,]+\p{Han}{2,4}){0,4})\s*(?:$|[)）】\]])`)
+	// "（姚峰 上海报道）": a name and a place in brackets.
+	zhReportRe = regexp.MustCompile(`[（(]\s*(\p{Han}{2,4})\s+\p{Han}{2,6}(?:报道|報導|報道)\s*[)）]`)
+)
+
+// bylineNamed finds a byline that names its author (not an editor or a
+// source) in lines.
+func bylineNamed(lines []string) string {
 	short := lines[:0:0]
 	for _, l := range lines {
 		if len(l) <= 4*maxLineChars {
@@ -438,13 +501,6 @@ func bylineFromLines(lines []string) string {
 				name = strings.TrimSuffix(name, w)
 			}
 			return name
-		}
-	}
-	for _, l := range lines {
-		for _, re := range []*regexp.Regexp{zhEdRe, zhSrcRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
-				return strings.Trim(m[1], "·・ ")
-			}
 		}
 	}
 	return ""
@@ -473,7 +529,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	}
 	if a.Byline == "" {
 		lines := append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), m.authors...)
-		a.Byline = bylineFromLines(lines)
+		a.Byline = bylineAround(lines, r.endLines)
 	}
 	if a.Byline == "" && len(m.authors) > 0 {
 		// An author element whose text is the bare name.
@@ -482,6 +538,9 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		}
 	}
 	a.Byline = truncate(normSpace(a.Byline), 100)
+	if notAName(a.Byline) {
+		a.Byline = ""
+	}
 
 	dates := []string{m.ld.published, m.first("article:published_time", "datepublished", "og:published_time",
 		"publishdate", "pubdate", "publish-date", "dc.date", "dc.date.issued", "date", "sailthru.date",

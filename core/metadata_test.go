@@ -187,3 +187,27 @@ func TestBylineClassWords(t *testing.T) {
 		t.Errorf("byline %q from an authority-control box, want none", a.Byline)
 	}
 }
+
+// TestBylineAround checks the sign-off lines at the end of a Chinese report:
+// a reporter named there beats a source named near the title, and prose
+// that mentions a reporter names no one.
+func TestBylineAround(t *testing.T) {
+	for _, tt := range []struct {
+		head, end []string
+		want      string
+	}{
+		{nil, []string{"新京报记者 彭冲 山东冠县报道"}, "彭冲"},
+		{nil, []string{"（姚峰 上海报道）"}, "姚峰"},
+		{nil, []string{"整合 新华日报·交汇点记者 徐睿翔"}, "徐睿翔"},
+		{nil, []string{"新华网黑龙江频道  记者  伊琳  李清芬"}, "伊琳  李清芬"},
+		{[]string{"来源：新华网"}, []string{"□ 本报记者 葛灵丹"}, "葛灵丹"},
+		{[]string{"来源：新华网"}, nil, "新华网"},
+		{[]string{"作者：张三"}, []string{"新京报记者 彭冲 山东冠县报道"}, "张三"},
+		{nil, []string{"记者日前从国务院食品安全办获悉，今年将开展专项整治。"}, ""},
+		{nil, []string{"医务工作者主动带头献血"}, ""},
+	} {
+		if got := bylineAround(tt.head, tt.end); got != tt.want {
+			t.Errorf("bylineAround(%q, %q) = %q, want %q", tt.head, tt.end, got, tt.want)
+		}
+	}
+}

@@ -66,6 +66,7 @@ type run struct {
 	tailStamps     []string     // date lines removed right after the article (a post's footer)
 	articleNodes   []*html.Node // the page's nodes the article was taken from
 	postedLine     string       // a "posted on <date>" line just after them
+	endLines       []string     // short lines at the end of the body and just after it
 	nearTitleLines []string     // text lines right after the title heading
 
 	// Filled by the survey walk.
