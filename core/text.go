@@ -137,16 +137,37 @@ func normSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, the common case, byte by byte.
+			i++
+			if asciiKind[c] == akSpace || c == '\v' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSpaceRune(r) {
 			space = true
+			i += n
 			continue
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if r == utf8.RuneError && n == 1 {
+			b.WriteString("\uFFFD") // as ranging over s reads an invalid byte
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
 	}
 	return b.String()
 }
