@@ -350,7 +350,7 @@ func (r *run) dropEmptied(c *html.Node) {
 func letters(s string) int {
 	k := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			k++
 		}
 	}

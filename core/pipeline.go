@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -537,7 +536,7 @@ func notAnArticle(art *html.Node, text string, st textStats) string {
 	}
 	letters := 0
 	for _, r := range t {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			letters++
 		}
 	}

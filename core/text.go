@@ -116,12 +116,35 @@ func countText(s string) textStats {
 			inWord = 0
 			continue
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			t.words += 1 - inWord
 			inWord = 1
 		}
 	}
 	return t
+}
+
+// alnumTable holds unicode.IsLetter || unicode.IsDigit for the runes
+// below alnumTableEnd (the alphabets of Europe, the Middle East, India
+// and South-East Asia), one bit each: the unicode tables are a binary
+// search per rune.
+const alnumTableEnd = 0x3000
+
+var alnumTable = func() (t [alnumTableEnd / 64]uint64) {
+	for r := rune(0); r < alnumTableEnd; r++ {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
+
+// isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r).
+func isAlnum(r rune) bool {
+	if r >= 0 && r < alnumTableEnd {
+		return alnumTable[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isWordByte(c byte) bool {

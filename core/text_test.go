@@ -203,3 +203,11 @@ func TestNormSpaceMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAlnum(t *testing.T) {
+	for r := rune(-1); r <= 0x11000; r++ {
+		if got, want := isAlnum(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isAlnum(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
