@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -415,4 +416,40 @@ func browserScheme(u string) string {
 		}
 	}
 	return strings.ToLower(u[:i])
+}
+
+// headerHTML writes the header without goldmark when it may: it must then
+// give what goldmark gives.
+func TestHeaderHTMLMatchesGoldmark(t *testing.T) {
+	pieces := []string{"a", "Zed", "9", "1.", "2)", " ", "  ", ",", ".", ":", ";", "'", "\"", "?", "!", "/", "(", ")", "-", "+", "=",
+		"@", "%", "$", "#", "*", "_", "[", "]", "<", ">", "&", "&amp;", "\\", "`", "~", "|", "\t", "\n", "é", "·", "中文", "’", "—",
+		"\u00a0", "\u3000", "\u200b", "\x00", "\xff", "===", "---", "***", "+ ", "- ", "> ", "1. ", ":-", "http://x.y", "a@b.c"}
+	rng := rand.New(rand.NewSource(6))
+	field := func() string {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	fast := 0
+	for i := 0; i < 20000; i++ {
+		a := &Article{Title: field(), Byline: field(), Published: field()}
+		got, ok := headerHTML(a)
+		if !ok {
+			continue
+		}
+		fast++
+		want, err := renderHTML(headerMarkdown(a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Fatalf("headerHTML(%q, %q, %q) = %q, goldmark gives %q", a.Title, a.Byline, a.Published, got, want)
+		}
+	}
+	t.Logf("%d direct", fast)
+	if fast < 500 {
+		t.Errorf("only %d of 20000 headers took the direct path", fast)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -194,9 +196,11 @@ func (r *run) extract(in Input) (*Article, error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	head := headerMarkdown(a)
-	headHTML, err := renderHTML(head)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+	headHTML, ok := headerHTML(a)
+	if !ok {
+		if headHTML, err = renderHTML(head); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
 	a.Markdown = head + a.BodyMarkdown
 	a.HTML = headHTML + a.BodyHTML
@@ -437,6 +441,76 @@ func headerMarkdown(a *Article) string {
 		b.WriteString(escapeLineStart(strings.Join(by, " · ")) + "\n\n")
 	}
 	return b.String()
+}
+
+// headerHTML is what goldmark makes of headerMarkdown(a), written
+// directly when the title, byline and date hold nothing Markdown or HTML
+// would read: letters, digits, single spaces inside, plain punctuation.
+// Otherwise ok is false and goldmark renders the header as before.
+func headerHTML(a *Article) (html string, ok bool) {
+	by := a.Byline
+	if a.Published != "" {
+		if by != "" {
+			by += " · "
+		}
+		by += a.Published
+	}
+	if !plainHeaderText(a.Title) || !plainHeaderText(by) {
+		return "", false
+	}
+	var b strings.Builder
+	if a.Title != "" {
+		b.WriteString("<h1>")
+		writeQuoted(&b, a.Title)
+		b.WriteString("</h1>\n")
+	}
+	if by != "" {
+		b.WriteString("<p>")
+		writeQuoted(&b, by)
+		b.WriteString("</p>\n")
+	}
+	return b.String(), true
+}
+
+// plainHeaderText reports text that goldmark renders as it stands (but
+// for the HTML escape of '"'), as a heading or as a paragraph line.
+func plainHeaderText(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false // Markdown trims and may fold spaces
+	}
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if isWordByte(byte(r)) {
+				continue
+			}
+			switch r {
+			case ' ', ',', '.', ':', ';', '\'', '"', '?', '!', '/', '(', ')', '-', '+', '=', '@', '%', '$':
+				continue
+			}
+			return false
+		case r == utf8.RuneError, unicode.IsSpace(r), !unicode.IsGraphic(r):
+			return false
+		}
+	}
+	return true
+}
+
+// writeQuoted writes s with '"' escaped as goldmark escapes it.
+func writeQuoted(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		b.WriteString("&quot;")
+		s = s[i+1:]
+	}
 }
 
 func (r *run) explainLines() []string {
