@@ -233,11 +233,10 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 			nodes = []*html.Node{body}
 		}
 		art := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-		orig := make(map[*html.Node]*html.Node)
 		for _, n := range nodes {
-			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }, orig))
+			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }))
 		}
-		e := eff(r.prepArticle(art, f, orig))
+		e := eff(r.prepArticle(art, f))
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
