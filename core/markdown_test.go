@@ -453,3 +453,71 @@ func TestHeaderHTMLMatchesGoldmark(t *testing.T) {
 		t.Errorf("only %d of 20000 headers took the direct path", fast)
 	}
 }
+
+// textRef is para.text as it was before it wrote spans: word by word.
+func (p *para) textRef(s string) {
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		p.flushSpace()
+		w := s[start:end]
+		p.md.WriteString(escapeMD(w))
+		p.tx.WriteString(w)
+		start = -1
+	}
+	for i, r := range s {
+		if isSpaceRune(r) {
+			emit(i)
+			p.space = true
+			if p.tx.Len() == 0 && p.md.Len() == 0 {
+				p.lead = true
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	emit(len(s))
+}
+
+func TestParaTextMatchesReference(t *testing.T) {
+	pieces := []string{"a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#"}
+	rng := rand.New(rand.NewSource(8))
+	field := func() string {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	for i := 0; i < 20000; i++ {
+		var a, b para
+		for _, p := range []*para{&a, &b} {
+			switch i % 4 {
+			case 1:
+				p.tx.WriteString("x\n")
+				p.md.b = append(p.md.b, "x\n"...)
+			case 2:
+				p.md.b = append(p.md.b, "*em*"...)
+				p.md.pend = &pendingEm{open: 0, close: 3, n: 1}
+				p.tx.WriteString("em")
+			case 3:
+				p.space = true
+			}
+		}
+		var in []string
+		for n := 1 + rng.Intn(3); n > 0; n-- {
+			s := field()
+			in = append(in, s)
+			a.text(s)
+			b.textRef(s)
+		}
+		if string(a.md.b) != string(b.md.b) || a.tx.String() != b.tx.String() || a.space != b.space || a.lead != b.lead || (a.md.pend == nil) != (b.md.pend == nil) {
+			t.Fatalf("text(%q): md %q tx %q space %v lead %v; want md %q tx %q space %v lead %v", in,
+				a.md.b, a.tx.String(), a.space, a.lead, b.md.b, b.tx.String(), b.space, b.lead)
+		}
+	}
+}
