@@ -37,6 +37,7 @@ func (r *run) survey(root, body *html.Node) *metaSource {
 		if !r.markEnter(n, body) {
 			return false
 		}
+		r.bodyElems++
 		switch {
 		case n.DataAtom == atom.A:
 			r.collectAnchor(n)
@@ -68,6 +69,7 @@ type run struct {
 
 	// Filled by the survey walk.
 	protect      int // depth inside tables and code (markEnter)
+	bodyElems    int // elements of the body outside junk: what scoring may measure
 	anchorCount  int
 	anchorGroups map[*html.Node][]*html.Node // anchors by link container
 	anchorOrder  []*html.Node                // containers in document order
