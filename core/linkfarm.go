@@ -38,6 +38,12 @@ type anchorRef struct {
 	text []rune
 }
 
+// anchorGroup is the anchors of one link container, in document order.
+type anchorGroup struct {
+	c       *html.Node
+	anchors []*html.Node
+}
+
 type farmCluster struct {
 	rep     *anchorRef // the first member
 	last    *anchorRef // the latest member: farms drift along the run
@@ -55,23 +61,26 @@ func (r *run) collectAnchor(a *html.Node) {
 	}
 	c := linkContainer(a)
 	if r.anchorGroups == nil {
-		r.anchorGroups = make(map[*html.Node][]*html.Node)
+		r.anchorGroups = make(map[*html.Node]int32)
 	}
-	if _, ok := r.anchorGroups[c]; !ok {
-		r.anchorOrder = append(r.anchorOrder, c)
+	g, ok := r.anchorGroups[c]
+	if !ok {
+		g = int32(len(r.anchorOrder))
+		r.anchorGroups[c] = g
+		r.anchorOrder = append(r.anchorOrder, anchorGroup{c: c})
 	}
-	r.anchorGroups[c] = append(r.anchorGroups[c], a)
+	r.anchorOrder[g].anchors = append(r.anchorOrder[g].anchors, a)
 }
 
 // findLinkFarms clusters the anchors the survey collected and marks the
 // farms.
 func (r *run) findLinkFarms() {
-	groups, order := r.anchorGroups, r.anchorOrder
+	order := r.anchorOrder
 	if limit := r.ex.limits.MaxLinks; limit > 0 && r.anchorCount > limit {
 		r.note("link-farm clustering looked at the first %d of %d links", limit, r.anchorCount)
 	}
-	for _, c := range order {
-		anchors := groups[c]
+	for _, g := range order {
+		c, anchors := g.c, g.anchors
 		if len(anchors) < farmMinLinks {
 			continue
 		}

@@ -71,10 +71,10 @@ type run struct {
 	protect      int // depth inside tables and code (markEnter)
 	bodyElems    int // elements of the body outside junk: what scoring may measure
 	anchorCount  int
-	anchorGroups map[*html.Node][]*html.Node // anchors by link container
-	anchorOrder  []*html.Node                // containers in document order
-	headings     []*html.Node                // the body's headings
-	bitsNode     *html.Node                  // the node classBits answered last
+	anchorGroups map[*html.Node]int32 // link container → its group in anchorOrder
+	anchorOrder  []anchorGroup        // the groups, by container in document order
+	headings     []*html.Node         // the body's headings
+	bitsNode     *html.Node           // the node classBits answered last
 	bits         uint8
 	classCache   map[string]uint8 // wordBits of the long class lists seen
 }
