@@ -205,9 +205,9 @@ func conditional(a atom.Atom) bool {
 // counts of the text it kept: conditional
 // cleaning of tables, lists and divisions that look like furniture
 // (Readability's _cleanConditionally, counted in eff units), headings with
-// furniture classes, and empty blocks. orig maps copies to the page's
-// nodes, for their class weights.
-func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Node) (kept textStats) {
+// furniture classes, and empty blocks. A copy carries its original's
+// attributes, so its class weight is the original's.
+func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
 	// The counts of each open element, summed on the way up: an element's
 	// counts are its text children's and those of its element children
 	// that stay.
@@ -278,7 +278,7 @@ func (r *run) prepArticle(art *html.Node, f flags, orig map[*html.Node]*html.Nod
 			return
 		}
 		if f&flagCleanConditionally != 0 && conditional(n.DataAtom) && len(dataTables) == 0 {
-			if why := r.furniture(n, c, f, orig, figures > 0); why != "" {
+			if why := r.furniture(n, c, f, figures > 0); why != "" {
 				r.remove(n, why, eff(c.text))
 				drop = append(drop, n)
 				open = open[:len(open)-1]
@@ -304,17 +304,13 @@ const listShare = 0.9
 
 // furniture says why an element of the article looks like furniture, or
 // returns "" to keep it.
-func (r *run) furniture(n *html.Node, c *cstats, f flags, orig map[*html.Node]*html.Node, inFigure bool) string {
-	o := orig[n]
-	if o == nil {
-		o = n
-	}
+func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string {
 	if n.DataAtom == atom.Table && isDataTable(n) {
 		return ""
 	}
 	weight := 0
 	if f&flagWeightClasses != 0 {
-		weight = r.classWeight(o)
+		weight = r.classWeight(n)
 	}
 	if weight < 0 {
 		return "negative class weight"

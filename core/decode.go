@@ -99,7 +99,7 @@ func decode(b []byte, contentType string, host LegacyDecoder) (decoded, error) {
 		}
 	}
 	if utf8.Valid(b) {
-		return utf8Text(b, "utf8"), nil
+		return validUTF8Text(b, "utf8"), nil
 	}
 	if name := guessEncoding(b); name != "" {
 		if t, cs, ok := legacy(name, b, host); ok {
@@ -154,7 +154,7 @@ func decodeLabel(b []byte, label, how string, host LegacyDecoder) (decoded, bool
 		// A page that reached us as bytes with a UTF-16 label but no BOM
 		// is almost always mislabelled ASCII-compatible text.
 		if utf8.Valid(b) {
-			return utf8Text(b, "utf8"), true
+			return validUTF8Text(b, "utf8"), true
 		}
 		return decoded{}, false
 	}
@@ -163,7 +163,7 @@ func decodeLabel(b []byte, label, how string, host LegacyDecoder) (decoded, bool
 		// with non-ASCII bytes: the declaration is stale (the page was
 		// re-encoded and its <meta> left alone). Legacy multi-byte text
 		// is almost never valid UTF-8 by chance.
-		return utf8Text(b, "utf8"), true
+		return validUTF8Text(b, "utf8"), true
 	}
 	if name == "windows-1252" {
 		return decoded{text: decode1252(b), charset: name, how: how}, true
@@ -177,15 +177,18 @@ func decodeLabel(b []byte, label, how string, host LegacyDecoder) (decoded, bool
 // utf8Text takes b as UTF-8, replacing invalid bytes and repairing double
 // encoding.
 func utf8Text(b []byte, how string) decoded {
-	var t string
 	if utf8.Valid(b) {
-		// The page's bytes are read in place, not copied: the caller does
-		// not change Input.HTML during Extract (see Input), and nothing
-		// keeps the text after the parse, which copies what it keeps.
-		t = unsafe.String(unsafe.SliceData(b), len(b))
-	} else {
-		t = strings.ToValidUTF8(string(b), "\uFFFD")
+		return validUTF8Text(b, how)
 	}
+	return decoded{text: repairMojibake(strings.ToValidUTF8(string(b), "\uFFFD")), charset: "utf-8", how: how}
+}
+
+// validUTF8Text is utf8Text of b already known to be valid UTF-8.
+func validUTF8Text(b []byte, how string) decoded {
+	// The page's bytes are read in place, not copied: the caller does
+	// not change Input.HTML during Extract (see Input), and nothing
+	// keeps the text after the parse, which copies what it keeps.
+	t := unsafe.String(unsafe.SliceData(b), len(b))
 	return decoded{text: repairMojibake(t), charset: "utf-8", how: how}
 }
 
@@ -561,6 +564,13 @@ func repairMojibake(s string) string {
 	var out []byte // nil until the first repair
 	last := 0
 	for i := 0; i < len(s); {
+		// Every rune that can lead is C3 xx, and s is valid UTF-8, where
+		// a C3 byte always starts a rune: skip to the next one.
+		k := strings.IndexByte(s[i:], 0xC3)
+		if k < 0 {
+			break
+		}
+		i += k
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r < 0xC2 || r > 0xF4 {
 			i += n

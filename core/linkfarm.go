@@ -38,6 +38,12 @@ type anchorRef struct {
 	text []rune
 }
 
+// anchorGroup is the anchors of one link container, in document order.
+type anchorGroup struct {
+	c       *html.Node
+	anchors []*html.Node
+}
+
 type farmCluster struct {
 	rep     *anchorRef // the first member
 	last    *anchorRef // the latest member: farms drift along the run
@@ -55,23 +61,26 @@ func (r *run) collectAnchor(a *html.Node) {
 	}
 	c := linkContainer(a)
 	if r.anchorGroups == nil {
-		r.anchorGroups = make(map[*html.Node][]*html.Node)
+		r.anchorGroups = make(map[*html.Node]int32)
 	}
-	if _, ok := r.anchorGroups[c]; !ok {
-		r.anchorOrder = append(r.anchorOrder, c)
+	g, ok := r.anchorGroups[c]
+	if !ok {
+		g = int32(len(r.anchorOrder))
+		r.anchorGroups[c] = g
+		r.anchorOrder = append(r.anchorOrder, anchorGroup{c: c})
 	}
-	r.anchorGroups[c] = append(r.anchorGroups[c], a)
+	r.anchorOrder[g].anchors = append(r.anchorOrder[g].anchors, a)
 }
 
 // findLinkFarms clusters the anchors the survey collected and marks the
 // farms.
 func (r *run) findLinkFarms() {
-	groups, order := r.anchorGroups, r.anchorOrder
+	order := r.anchorOrder
 	if limit := r.ex.limits.MaxLinks; limit > 0 && r.anchorCount > limit {
 		r.note("link-farm clustering looked at the first %d of %d links", limit, r.anchorCount)
 	}
-	for _, c := range order {
-		anchors := groups[c]
+	for _, g := range order {
+		c, anchors := g.c, g.anchors
 		if len(anchors) < farmMinLinks {
 			continue
 		}
@@ -296,43 +305,55 @@ func nearText(a, b []rune) bool {
 }
 
 // withinDistance reports whether the edit distance of a and b (runes, at
-// most farmMaxRunes each) is at most k. It fills one row of the dynamic
-// programme at a time on the stack and stops as soon as every cell of a
-// row exceeds k, so it neither allocates nor finishes hopeless pairs.
+// most farmMaxRunes each) is at most k. It computes the distance with
+// Myers' bit-parallel algorithm (one column of the dynamic programme per
+// rune of b, as bit vectors over a: farmMaxRunes fits in a word), so it
+// neither allocates nor costs more than a few operations per rune.
 func withinDistance(a, b []rune, k int) bool {
-	if len(a) > farmMaxRunes || len(b) > farmMaxRunes {
+	la, lb := len(a), len(b)
+	if la > farmMaxRunes || lb > farmMaxRunes || la-lb > k || lb-la > k {
 		return false
 	}
-	var prev, cur [farmMaxRunes + 1]int
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+	if la == 0 {
+		return lb <= k
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := prev[j-1] + cost
-			if x := prev[j] + 1; x < v {
-				v = x
-			}
-			if x := cur[j-1] + 1; x < v {
-				v = x
-			}
-			cur[j] = v
-			if v < best {
-				best = v
-			}
+	// peq: for each rune of a, the bits of the positions where it stands,
+	// in a small open-addressed table.
+	const size = 128 // a power of two, over twice farmMaxRunes
+	var keys [size]rune
+	var masks [size]uint64
+	slot := func(r rune) int {
+		h := int(uint32(r)*2654435761>>25) & (size - 1)
+		for masks[h] != 0 && keys[h] != r {
+			h = (h + 1) & (size - 1)
 		}
-		if best > k {
-			return false
-		}
-		prev = cur
+		return h
 	}
-	return prev[len(b)] <= k
+	for i, r := range a {
+		h := slot(r)
+		keys[h] = r
+		masks[h] |= 1 << uint(i)
+	}
+	top := uint64(1) << uint(la-1)
+	pv, mv := ^uint64(0), uint64(0)
+	score := la
+	for _, r := range b {
+		eq := masks[slot(r)]
+		xv := eq | mv
+		xh := ((eq & pv) + pv) ^ pv | eq
+		ph := mv | ^(xh | pv)
+		mh := pv & xh
+		if ph&top != 0 {
+			score++
+		} else if mh&top != 0 {
+			score--
+		}
+		ph = ph<<1 | 1 // the first row grows by one per column
+		mh <<= 1
+		pv = mh | ^(xv | ph)
+		mv = ph & xv
+	}
+	return score <= k
 }
 
 // dropCards leaves out of a cluster the links that sit in a card: an item
@@ -385,7 +406,7 @@ func (r *run) dropEmptied(c *html.Node) {
 func letters(s string) int {
 	k := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			k++
 		}
 	}

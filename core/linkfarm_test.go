@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 	"time"
@@ -253,5 +254,73 @@ func TestLinkFarmHugePage(t *testing.T) {
 	t.Logf("200,000 links, %d bytes: %v", len(page), took)
 	if a != nil && !strings.Contains(a.Text, "Fill the middle with small packing stones") {
 		t.Errorf("the article was lost among the links")
+	}
+}
+
+// withinDistanceRef is withinDistance before its band: the reference.
+// It reports whether the edit distance of a and b (runes, at
+// most farmMaxRunes each) is at most k. It fills one row of the dynamic
+// programme at a time on the stack and stops as soon as every cell of a
+// row exceeds k, so it neither allocates nor finishes hopeless pairs.
+func withinDistanceRef(a, b []rune, k int) bool {
+	if len(a) > farmMaxRunes || len(b) > farmMaxRunes {
+		return false
+	}
+	var prev, cur [farmMaxRunes + 1]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := prev[j-1] + cost
+			if x := prev[j] + 1; x < v {
+				v = x
+			}
+			if x := cur[j-1] + 1; x < v {
+				v = x
+			}
+			cur[j] = v
+			if v < best {
+				best = v
+			}
+		}
+		if best > k {
+			return false
+		}
+		prev = cur
+	}
+	return prev[len(b)] <= k
+}
+
+func TestWithinDistanceMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	alphabet := []rune("abcde 中文")
+	word := func() []rune {
+		r := make([]rune, rng.Intn(farmMaxRunes+3))
+		for i := range r {
+			r[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		return r
+	}
+	for i := 0; i < 50000; i++ {
+		a := word()
+		b := append([]rune(nil), a...)
+		if rng.Intn(2) == 0 {
+			b = word()
+		} else {
+			for e := rng.Intn(8); e > 0 && len(b) > 0; e-- {
+				b[rng.Intn(len(b))] = alphabet[rng.Intn(len(alphabet))]
+			}
+		}
+		k := rng.Intn(22)
+		if got, want := withinDistance(a, b, k), withinDistanceRef(a, b, k); got != want {
+			t.Fatalf("withinDistance(%q, %q, %d) = %v, want %v", string(a), string(b), k, got, want)
+		}
 	}
 }

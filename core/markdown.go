@@ -144,31 +144,70 @@ type para struct {
 }
 
 func (p *para) text(s string) {
-	start := -1
-	emit := func(end int) {
-		if start < 0 {
-			return
+	// Words go out in spans: a run of words separated by single ASCII
+	// spaces is written at once, as writing it word by word would write
+	// it (each word after a space is preceded by one ' ').
+	start := -1 // of the pending span
+	for i := 0; i < len(s); {
+		c := s[i]
+		n, sp := 1, false
+		if c < utf8.RuneSelf {
+			if c == ' ' && start >= 0 && i+1 < len(s) && !spaceAt(s, i+1) {
+				i++ // a single space inside the span
+				continue
+			}
+			sp = asciiKind[c] == akSpace || c == '\v'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			sp = isSpaceRune(r)
 		}
-		p.flushSpace()
-		w := s[start:end]
-		p.md.WriteString(escapeMD(w))
-		p.tx.WriteString(w)
-		start = -1
-	}
-	for i, r := range s {
-		if isSpaceRune(r) {
-			emit(i)
+		if sp {
+			p.span(s, start, i)
+			start = -1
 			p.space = true
 			if p.tx.Len() == 0 && p.md.Len() == 0 {
 				p.lead = true
 			}
-			continue
-		}
-		if start < 0 {
+		} else if start < 0 {
 			start = i
 		}
+		i += n
 	}
-	emit(len(s))
+	p.span(s, start, len(s))
+}
+
+// spaceAt reports whether the rune of s at i is whitespace.
+func spaceAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiKind[c] == akSpace || c == '\v'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isSpaceRune(r)
+}
+
+// span writes the words of s[start:end], separated by single spaces.
+func (p *para) span(s string, start, end int) {
+	if start < 0 {
+		return
+	}
+	p.flushSpace()
+	w := s[start:end]
+	if !strings.ContainsAny(w, mdEscapes) {
+		p.md.WriteString(w)
+	} else {
+		// Escaped word by word, as escapeMD rewrites a whole word when it
+		// escapes anything in it.
+		first := true
+		for w := range strings.SplitSeq(w, " ") {
+			if !first {
+				p.md.WriteByte(' ')
+			}
+			first = false
+			p.md.WriteString(escapeMD(w))
+		}
+	}
+	p.tx.WriteString(s[start:end])
 }
 
 func (p *para) flushSpace() {

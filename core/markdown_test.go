@@ -1,6 +1,7 @@
 package core
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 
@@ -415,4 +416,108 @@ func browserScheme(u string) string {
 		}
 	}
 	return strings.ToLower(u[:i])
+}
+
+// headerHTML writes the header without goldmark when it may: it must then
+// give what goldmark gives.
+func TestHeaderHTMLMatchesGoldmark(t *testing.T) {
+	pieces := []string{"a", "Zed", "9", "1.", "2)", " ", "  ", ",", ".", ":", ";", "'", "\"", "?", "!", "/", "(", ")", "-", "+", "=",
+		"@", "%", "$", "#", "*", "_", "[", "]", "<", ">", "&", "&amp;", "\\", "`", "~", "|", "\t", "\n", "é", "·", "中文", "’", "—",
+		"\u00a0", "\u3000", "\u200b", "\x00", "\xff", "===", "---", "***", "+ ", "- ", "> ", "1. ", ":-", "http://x.y", "a@b.c"}
+	rng := rand.New(rand.NewSource(6))
+	field := func() string {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	fast := 0
+	for i := 0; i < 20000; i++ {
+		a := &Article{Title: field(), Byline: field(), Published: field()}
+		got, ok := headerHTML(a)
+		if !ok {
+			continue
+		}
+		fast++
+		want, err := renderHTML(headerMarkdown(a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Fatalf("headerHTML(%q, %q, %q) = %q, goldmark gives %q", a.Title, a.Byline, a.Published, got, want)
+		}
+	}
+	t.Logf("%d direct", fast)
+	if fast < 500 {
+		t.Errorf("only %d of 20000 headers took the direct path", fast)
+	}
+}
+
+// textRef is para.text as it was before it wrote spans: word by word.
+func (p *para) textRef(s string) {
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		p.flushSpace()
+		w := s[start:end]
+		p.md.WriteString(escapeMD(w))
+		p.tx.WriteString(w)
+		start = -1
+	}
+	for i, r := range s {
+		if isSpaceRune(r) {
+			emit(i)
+			p.space = true
+			if p.tx.Len() == 0 && p.md.Len() == 0 {
+				p.lead = true
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	emit(len(s))
+}
+
+func TestParaTextMatchesReference(t *testing.T) {
+	pieces := []string{"a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#"}
+	rng := rand.New(rand.NewSource(8))
+	field := func() string {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	for i := 0; i < 20000; i++ {
+		var a, b para
+		for _, p := range []*para{&a, &b} {
+			switch i % 4 {
+			case 1:
+				p.tx.WriteString("x\n")
+				p.md.b = append(p.md.b, "x\n"...)
+			case 2:
+				p.md.b = append(p.md.b, "*em*"...)
+				p.md.pend = &pendingEm{open: 0, close: 3, n: 1}
+				p.tx.WriteString("em")
+			case 3:
+				p.space = true
+			}
+		}
+		var in []string
+		for n := 1 + rng.Intn(3); n > 0; n-- {
+			s := field()
+			in = append(in, s)
+			a.text(s)
+			b.textRef(s)
+		}
+		if string(a.md.b) != string(b.md.b) || a.tx.String() != b.tx.String() || a.space != b.space || a.lead != b.lead || (a.md.pend == nil) != (b.md.pend == nil) {
+			t.Fatalf("text(%q): md %q tx %q space %v lead %v; want md %q tx %q space %v lead %v", in,
+				a.md.b, a.tx.String(), a.space, a.lead, b.md.b, b.tx.String(), b.space, b.lead)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -412,6 +413,44 @@ var (
 
 func bylineFromLine(s string) string { return bylineFromLines([]string{s}) }
 
+// A byline pattern and the literals one of which every match of it holds:
+// a line without any of them is not run through the pattern (the
+// patterns start with alternatives, which regexp cannot skip ahead to).
+type bylinePattern struct {
+	re   *regexp.Regexp
+	need []string
+}
+
+var (
+	yuPat     = bylinePattern{yuRe, []string{"于"}}
+	personPat = []bylinePattern{{zhByRe, []string{"作者", "记者", "記者", "撰文"}}, {zhWenRe, []string{"文"}},
+		{arByRe, []string{"بقلم", "كتب"}}, {ruByRe, []string{"втор", "екст"}}}
+	editorPat = []bylinePattern{{zhEdRe, []string{"编辑", "編輯"}}, {zhSrcRe, []string{"来源", "來源"}}}
+)
+
+// find is p.re.FindStringSubmatch(l); ascii says l has no byte >= 0x80
+// (no literal of these patterns is ASCII).
+func (p bylinePattern) find(l string, ascii bool) []string {
+	if ascii {
+		return nil
+	}
+	for _, w := range p.need {
+		if strings.Contains(l, w) {
+			return p.re.FindStringSubmatch(l)
+		}
+	}
+	return nil
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // bylineFromLines tries the person patterns on every line before the
 // weaker editor and source patterns on any: "来源：江城日报 记者 周晓岚"
 // names 周晓岚.
@@ -440,8 +479,9 @@ func bylineAround(lines, end []string) string {
 		if len(l) > 4*maxLineChars {
 			continue
 		}
-		for _, re := range []*regexp.Regexp{zhEdRe, zhSrcRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
+		ascii := isASCIIString(l)
+		for _, p := range editorPat {
+			if m := p.find(l, ascii); m != nil {
 				return strings.Trim(m[1], "·・ ")
 			}
 		}
@@ -487,11 +527,12 @@ func bylineNamed(lines []string) string {
 	}
 	lines = short
 	for _, l := range lines {
-		if m := yuRe.FindStringSubmatch(l); m != nil {
+		ascii := isASCIIString(l)
+		if m := yuPat.find(l, ascii); m != nil {
 			return m[1]
 		}
-		for _, re := range []*regexp.Regexp{zhByRe, zhWenRe, arByRe, ruByRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
+		for _, p := range personPat {
+			if m := p.find(l, ascii); m != nil {
 				return strings.Trim(m[1], "·・ ")
 			}
 		}

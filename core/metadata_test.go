@@ -1,6 +1,8 @@
 package core
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -208,6 +210,30 @@ func TestBylineAround(t *testing.T) {
 	} {
 		if got := bylineAround(tt.head, tt.end); got != tt.want {
 			t.Errorf("bylineAround(%q, %q) = %q, want %q", tt.head, tt.end, got, tt.want)
+		}
+	}
+}
+
+// The byline patterns are only run on lines that hold one of their
+// literals: on any line, that must give what running them gives.
+func TestBylinePatternsPrefilter(t *testing.T) {
+	pieces := []string{"作者", "记者", "記者", "撰文", "文", "编辑", "編輯", "来源", "來源", "于", "بقلم", "كتبت", "كتب",
+		"Автор", "автор", "Текст", "текст", "王小明", "Иван Петров", "محمد علي", "2023", "By ", "John Smith", " ", "：", "·", "/", "(", "x"}
+	rng := rand.New(rand.NewSource(4))
+	var lines []string
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := 1 + rng.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		lines = append(lines, b.String())
+	}
+	pats := append(append([]bylinePattern{yuPat}, personPat...), editorPat...)
+	for _, l := range lines {
+		for _, p := range pats {
+			if got, want := p.find(l, isASCIIString(l)), p.re.FindStringSubmatch(l); !slices.Equal(got, want) {
+				t.Fatalf("%v on %q: %q, want %q", p.re, l, got, want)
+			}
 		}
 	}
 }

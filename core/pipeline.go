@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -36,6 +37,7 @@ func (r *run) survey(root, body *html.Node) *metaSource {
 		if !r.markEnter(n, body) {
 			return false
 		}
+		r.bodyElems++
 		switch {
 		case n.DataAtom == atom.A:
 			r.collectAnchor(n)
@@ -71,12 +73,14 @@ type run struct {
 
 	// Filled by the survey walk.
 	protect      int // depth inside tables and code (markEnter)
+	bodyElems    int // elements of the body outside junk: what scoring may measure
 	anchorCount  int
-	anchorGroups map[*html.Node][]*html.Node // anchors by link container
-	anchorOrder  []*html.Node                // containers in document order
-	headings     []*html.Node                // the body's headings
-	bitsNode     *html.Node                  // the node classBits answered last
+	anchorGroups map[*html.Node]int32 // link container → its group in anchorOrder
+	anchorOrder  []anchorGroup        // the groups, by container in document order
+	headings     []*html.Node         // the body's headings
+	bitsNode     *html.Node           // the node classBits answered last
 	bits         uint8
+	classCache   map[string]uint8 // wordBits of the long class lists seen
 }
 
 func (r *run) note(format string, args ...any) {
@@ -199,9 +203,11 @@ func (r *run) extract(in Input) (*Article, error) {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	head := headerMarkdown(a)
-	headHTML, err := renderHTML(head)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+	headHTML, ok := headerHTML(a)
+	if !ok {
+		if headHTML, err = renderHTML(head); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
 	a.Markdown = head + a.BodyMarkdown
 	a.HTML = headHTML + a.BodyHTML
@@ -234,11 +240,10 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 			nodes = []*html.Node{body}
 		}
 		art := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-		orig := make(map[*html.Node]*html.Node)
 		for _, n := range nodes {
-			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }, orig))
+			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }))
 		}
-		e := eff(r.prepArticle(art, f, orig))
+		e := eff(r.prepArticle(art, f))
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
@@ -543,6 +548,76 @@ func headerMarkdown(a *Article) string {
 	return b.String()
 }
 
+// headerHTML is what goldmark makes of headerMarkdown(a), written
+// directly when the title, byline and date hold nothing Markdown or HTML
+// would read: letters, digits, single spaces inside, plain punctuation.
+// Otherwise ok is false and goldmark renders the header as before.
+func headerHTML(a *Article) (html string, ok bool) {
+	by := a.Byline
+	if a.Published != "" {
+		if by != "" {
+			by += " · "
+		}
+		by += a.Published
+	}
+	if !plainHeaderText(a.Title) || !plainHeaderText(by) {
+		return "", false
+	}
+	var b strings.Builder
+	if a.Title != "" {
+		b.WriteString("<h1>")
+		writeQuoted(&b, a.Title)
+		b.WriteString("</h1>\n")
+	}
+	if by != "" {
+		b.WriteString("<p>")
+		writeQuoted(&b, by)
+		b.WriteString("</p>\n")
+	}
+	return b.String(), true
+}
+
+// plainHeaderText reports text that goldmark renders as it stands (but
+// for the HTML escape of '"'), as a heading or as a paragraph line.
+func plainHeaderText(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+		return false // Markdown trims and may fold spaces
+	}
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if isWordByte(byte(r)) {
+				continue
+			}
+			switch r {
+			case ' ', ',', '.', ':', ';', '\'', '"', '?', '!', '/', '(', ')', '-', '+', '=', '@', '%', '$':
+				continue
+			}
+			return false
+		case r == utf8.RuneError, unicode.IsSpace(r), !unicode.IsGraphic(r):
+			return false
+		}
+	}
+	return true
+}
+
+// writeQuoted writes s with '"' escaped as goldmark escapes it.
+func writeQuoted(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		b.WriteString("&quot;")
+		s = s[i+1:]
+	}
+}
+
 func (r *run) explainLines() []string {
 	var out []string
 	for _, d := range r.removed.Details {
@@ -640,7 +715,7 @@ func notAnArticle(art *html.Node, text string, st textStats) string {
 	}
 	letters := 0
 	for _, r := range t {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			letters++
 		}
 	}

@@ -104,10 +104,8 @@ func isDivToPElem(a atom.Atom) bool {
 // element its parent without looking them up.
 func (s *scoring) measure() {
 	// Sized for the page up front: growing a map rehashes it each time.
-	hint := 64
-	if s.r.p != nil && s.r.p.nodes/2 > hint {
-		hint = s.r.p.nodes / 2
-	}
+	// Scoring enters at most the body's elements outside junk.
+	hint := s.r.bodyElems + 1
 	s.index = make(map[*html.Node]int32, hint)
 	s.infos = make([]nodeInfo, 0, hint)
 	var open, blocks []int32

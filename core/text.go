@@ -116,12 +116,35 @@ func countText(s string) textStats {
 			inWord = 0
 			continue
 		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isAlnum(r) {
 			t.words += 1 - inWord
 			inWord = 1
 		}
 	}
 	return t
+}
+
+// alnumTable holds unicode.IsLetter || unicode.IsDigit for the runes
+// below alnumTableEnd (the alphabets of Europe, the Middle East, India
+// and South-East Asia), one bit each: the unicode tables are a binary
+// search per rune.
+const alnumTableEnd = 0x3000
+
+var alnumTable = func() (t [alnumTableEnd / 64]uint64) {
+	for r := rune(0); r < alnumTableEnd; r++ {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
+
+// isAlnum is unicode.IsLetter(r) || unicode.IsDigit(r).
+func isAlnum(r rune) bool {
+	if r >= 0 && r < alnumTableEnd {
+		return alnumTable[r>>6]&(1<<(r&63)) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isWordByte(c byte) bool {
@@ -137,16 +160,37 @@ func normSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII, the common case, byte by byte.
+			i++
+			if asciiKind[c] == akSpace || c == '\v' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isSpaceRune(r) {
 			space = true
+			i += n
 			continue
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if r == utf8.RuneError && n == 1 {
+			b.WriteString("\uFFFD") // as ranging over s reads an invalid byte
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
 	}
 	return b.String()
 }

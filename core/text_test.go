@@ -157,3 +157,57 @@ func TestWordBitsMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// normSpaceRef is normSpace before its ASCII path: the reference.
+// It collapses whitespace runs to one space and trims the ends.
+// Text that is already normal is returned as it is, without a copy.
+func normSpaceRef(s string) string {
+	if isNormal(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if isSpaceRune(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestNormSpaceMatchesReference(t *testing.T) {
+	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x1680, 0x85, 'a', 'Z', '.', 'é', '中', 0xFFFD}
+	rng := rand.New(rand.NewSource(3))
+	cases := []string{"", " ", "a b", " a", "a ", "a  b", "\xff", " \xff\xfe x"}
+	for i := 0; i < 20000; i++ {
+		var b []byte
+		for n := rng.Intn(30); n > 0; n-- {
+			if rng.Intn(15) == 0 {
+				b = append(b, byte(0x80+rng.Intn(128))) // invalid UTF-8 too
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := normSpace(s), normSpaceRef(s); got != want {
+			t.Fatalf("normSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestIsAlnum(t *testing.T) {
+	for r := rune(-1); r <= 0x11000; r++ {
+		if got, want := isAlnum(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isAlnum(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

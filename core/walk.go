@@ -30,16 +30,22 @@ func walk(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) 
 }
 
 // cloneTree deep-copies root, leaving out nodes for which drop returns
-// true. It also returns a map from each copied element to its original.
-func cloneTree(root *html.Node, drop func(*html.Node) bool, orig map[*html.Node]*html.Node) *html.Node {
+// true. The copies share their originals' attributes: the pipeline sets
+// attributes only while parsing, before anything is copied (the slices
+// are capped, so an append to a copy's would not reach the original's).
+func cloneTree(root *html.Node, drop func(*html.Node) bool) *html.Node {
+	var chunk []html.Node // copies are allocated a chunk at a time
+	size := 16
 	cp := func(n *html.Node) *html.Node {
-		c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
-		if len(n.Attr) > 0 {
-			c.Attr = make([]html.Attribute, len(n.Attr))
-			copy(c.Attr, n.Attr)
+		if len(chunk) == 0 {
+			chunk = make([]html.Node, size)
+			size = min(2*size, 1024)
 		}
-		if orig != nil && n.Type == html.ElementNode {
-			orig[c] = n
+		c := &chunk[0]
+		chunk = chunk[1:]
+		c.Type, c.DataAtom, c.Data, c.Namespace = n.Type, n.DataAtom, n.Data, n.Namespace
+		if len(n.Attr) > 0 {
+			c.Attr = n.Attr[:len(n.Attr):len(n.Attr)]
 		}
 		return c
 	}
