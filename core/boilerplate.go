@@ -339,6 +339,16 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			main, best = sg, w
 		}
 	}
+	// The template's paragraphs may also carry a class of their own
+	// ("zn-body__paragraph"); one in another wrapper (the part of the
+	// body behind a "read more" fold) is of the template all the same.
+	if own := mainOwnClass(ls, sigs, main); own != "" {
+		for i, l := range ls {
+			if len(l.nodes) == 1 && l.nodes[0].Type == html.ElementNode && ownClass(l.nodes[0]) == own {
+				sigs[i] = main
+			}
+		}
+	}
 	var mainSizes []int
 	for i, l := range ls {
 		if l.class == classContent && sigs[i] == main {
@@ -500,6 +510,39 @@ const tailForeignMax = 80
 const tailForeignShare = 0.6
 
 // signature names the containers between n and the article root.
+// ownClass is a block's tag and class, or "" when it has no class.
+func ownClass(n *html.Node) string {
+	c := attr(n, "class")
+	if c == "" {
+		return ""
+	}
+	return n.Data + "." + c
+}
+
+// mainOwnClass returns the tag and class that most of the template's
+// content blocks carry (by words), or "" when they carry none.
+func mainOwnClass(ls []*leaf, sigs []string, main string) string {
+	words := make(map[string]int)
+	total := 0
+	for i, l := range ls {
+		if l.class != classContent || sigs[i] != main {
+			continue
+		}
+		total += int(l.st.words)
+		if len(l.nodes) == 1 && l.nodes[0].Type == html.ElementNode {
+			if k := ownClass(l.nodes[0]); k != "" {
+				words[k] += int(l.st.words)
+			}
+		}
+	}
+	for k, w := range words {
+		if 2*w > total {
+			return k
+		}
+	}
+	return ""
+}
+
 func signature(n, art *html.Node) string {
 	var b strings.Builder
 	for p := n.Parent; p != nil && p != art; p = p.Parent {
