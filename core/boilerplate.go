@@ -397,7 +397,8 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			if p := ls[i-1]; i-1 > last && p.class == classWeak && introduces(p) {
 				r.dropLeaf(p, "label of furniture after the article")
 			}
-		case (l.class == classWeak || l.class == classByline) && begun:
+		case (l.class == classWeak || l.class == classByline) && begun &&
+			!(l.class == classWeak && sigs[i] == main && l.links == 0 && l.st.words >= 8 && endsSentence(l.text)):
 			r.dropLeaf(l, "short line among furniture after the article")
 		case sigs[i] != main && l.st.words < tailForeignMax && l.class != classNeutral &&
 			(l.class != classContent || float64(l.st.words) < tailForeignShare*float64(mainMedian)):
