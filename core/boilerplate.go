@@ -292,6 +292,8 @@ var legalNotices = []string{
 	"免责声明", "免責聲明", "版权所有", "版權所有", "未经授权", "未經授權", "不得转载", "不得轉載",
 	"严禁转载", "嚴禁轉載", "转载请注明", "轉載請註明", "本文仅代表作者", "本文僅代表作者",
 	"無断転載", "無断複製", "무단 전재", "무단전재",
+	"不代表本网", "不代表本站", "不代表本網", "本网站立场", "本網站立場", "并不意味着赞同其观点", "並不意味著贊同其觀點",
+	"do not necessarily reflect the views",
 	"all rights reserved", "may not be published, broadcast, rewritten or redistributed",
 	"tous droits réservés", "todos los derechos reservados", "alle rechte vorbehalten",
 	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "все права защищены",

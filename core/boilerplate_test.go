@@ -1,0 +1,26 @@
+package core
+
+import "testing"
+
+// TestLegalNotice checks the wording that marks a site's notice, and that
+// reports about statements or copyright are not taken for one.
+func TestLegalNotice(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"免责声明：本文仅代表作者个人观点，与本网无关。", true},
+		{"(內容由新浪北京提供。未經授權，不得轉載。)", true},
+		{"• 凡注明为其他媒体来源的信息，均为转载自其他媒体，转载并不代表本网赞同其观点，也不代表本网对其真实性负责。", true},
+		{"声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。", true},
+		{"The views expressed in the contents above are those of our users and do not necessarily reflect the views of the site.", true},
+		{"© 2019 The Herald. All rights reserved.", true},
+		{"富士康在声明中表示，导致该事件发生的运营变动，完全符合相关法律和规章。", false},
+		{"该消息由国内一家权威媒体报道，并被多家媒体转载，引发强烈民族自豪感。", false},
+		{"The court ruled that the photographs were reproduced without the owner's permission.", false},
+	} {
+		if got := legalNotice(tt.text); got != tt.want {
+			t.Errorf("legalNotice(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
