@@ -217,13 +217,13 @@ func (m *metaSource) first(keys ...string) string {
 }
 
 // titleSeparators split a <title> into the article title and site names.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "|", "-", "–", "—", "："}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "――", "——", "|", "-", "–", "—", "："}
 
 // bareSeparator reports separators written without spaces, which split
 // only CJK titles ("标题-栏目-站点"); in Latin text they sit inside words
 // ("Self-driving") and numbers.
 func bareSeparator(sep string) bool {
-	return sep == "-" || sep == "–" || sep == "—" || sep == "|"
+	return sep == "-" || sep == "–" || sep == "—" || sep == "|" || sep == "――" || sep == "——"
 }
 
 // cleanTitle removes site-name parts from a page title. A heading of the
@@ -236,18 +236,34 @@ func cleanTitle(title, site string, heads []string) string {
 		}
 	}
 	cjk := hasCJKMajority(title)
+	// A heading that the title holds whole is the headline, when it is
+	// about as long as the title's longest part: the rest is the site's
+	// (section names, keywords, "――中新网"). Shorter headings that the
+	// title holds are section or site names ("国企红筹", "千龙网").
+	longest := longestTitlePart(title, cjk)
+	var inTitle string
+	for _, h := range heads {
+		if n := len([]rune(h)); n > len([]rune(inTitle)) && 2*n >= longest && strings.Contains(title, h) &&
+			(wordsIn(h) >= 3 || hasCJKMajority(h) && n >= 6) {
+			inTitle = h
+		}
+	}
+	if inTitle != "" {
+		// The heading may open with a section label of its own, set off by
+		// a bar ("图说洛阳| …"); colons and dashes belong to headlines.
+		for _, bar := range []string{"|", "｜"} {
+			if label, rest, ok := strings.Cut(inTitle, bar); ok && len([]rune(strings.TrimSpace(label))) <= 8 &&
+				5*len([]rune(strings.TrimSpace(rest))) >= 3*len([]rune(inTitle)) {
+				return strings.TrimSpace(rest)
+			}
+		}
+		return inTitle
+	}
 	for _, sep := range titleSeparators {
 		if !strings.Contains(title, sep) || bareSeparator(sep) && !cjk {
 			continue
 		}
 		parts := strings.Split(title, sep)
-		for _, h := range heads {
-			for _, p := range parts {
-				if p = strings.TrimSpace(p); p != "" && (p == h || (len([]rune(p)) >= 8 && strings.Contains(h, p))) {
-					return h
-				}
-			}
-		}
 		best := ""
 		for _, p := range parts {
 			p = strings.TrimSpace(p)
@@ -258,12 +274,40 @@ func cleanTitle(title, site string, heads []string) string {
 				best = p
 			}
 		}
+		for _, h := range heads {
+			for _, p := range parts {
+				if p = strings.TrimSpace(p); p != "" && (p == h || (len([]rune(p)) >= 8 && strings.Contains(h, p))) {
+					return h
+				}
+			}
+		}
 		// Keep the whole title when the split leaves a fragment.
 		if wordsIn(best) >= 3 || (hasCJKMajority(best) && len([]rune(best)) >= 6) {
 			return best
 		}
 	}
 	return title
+}
+
+// longestTitlePart returns the length in runes of the longest part of the
+// title between any of the separators that apply to it.
+func longestTitlePart(title string, cjk bool) int {
+	parts := []string{title}
+	for _, sep := range titleSeparators {
+		if bareSeparator(sep) && !cjk {
+			continue
+		}
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	n := 0
+	for _, p := range parts {
+		n = max(n, len([]rune(strings.TrimSpace(p))))
+	}
+	return n
 }
 
 func wordsIn(s string) int { return int(countText(s).words) }
@@ -556,7 +600,10 @@ func fillTitle(a *Article, m *metaSource) {
 	if a.Title == "" {
 		a.Title = raw
 	}
-	if a.Title == normSpace(m.title) && raw != "" && raw != m.title {
+	// A page title with nothing to strip gives way to og:title and the
+	// like, unless that is a fragment of it (a site name: "经济参考网").
+	if a.Title == normSpace(m.title) && raw != "" && raw != m.title &&
+		!(2*len([]rune(raw)) < len([]rune(a.Title)) && wordsIn(raw) < wordsIn(a.Title)/2) {
 		a.Title = cleanTitle(raw, a.SiteName, m.heads)
 	}
 }

@@ -100,6 +100,32 @@ func TestCleanTitle(t *testing.T) {
 			name: "time with colon", title: "Council Meets at 10:30 Tonight to Vote on the Budget",
 			want: "Council Meets at 10:30 Tonight to Vote on the Budget",
 		},
+		{
+			name: "site logo in h1, headline in another", title: "江城网--财经--进口奶粉关税下调 零售价按兵不动",
+			heads: []string{"江城网", "进口奶粉关税下调 零售价按兵不动"}, want: "进口奶粉关税下调 零售价按兵不动",
+		},
+		{
+			name: "section heading first", title: "春节返乡前先做体检 | 健康频道 | 晨光新闻网",
+			heads: []string{"健康频道", "春节返乡前先做体检"}, want: "春节返乡前先做体检",
+		},
+		{
+			name: "keywords after the headline", title: "城南湿地公园完成生态修复 -湿地|生态|修复,-江城日报-环保",
+			heads: []string{"城南湿地公园完成生态修复"}, want: "城南湿地公园完成生态修复",
+		},
+		{name: "double dash separator", title: "城南湿地公园完成生态修复――江城网", want: "城南湿地公园完成生态修复"},
+		{name: "fullwidth bar", title: "夜市摊主学会了直播 ｜生活新闻｜晨光电子报", want: "夜市摊主学会了直播"},
+		{
+			name: "heading with its own label", title: "图说江城| 老码头变身市民公园 江城日报网-江城日报官方网站",
+			heads: []string{"图说江城| 老码头变身市民公园"}, want: "老码头变身市民公园",
+		},
+		{
+			name: "short headline that a site tagline outgrows", title: "金锺国 - 维基百科，自由的百科全书",
+			heads: []string{"金锺国", "目录"}, want: "金锺国",
+		},
+		{
+			name: "headline heading inside a longer title", title: "The Deck That Made Tarot Global - Atlas Obscura",
+			heads: []string{"Take your next trip with us!", "The Deck That Made Tarot Global"}, want: "The Deck That Made Tarot Global",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
