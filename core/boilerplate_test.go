@@ -15,6 +15,8 @@ func TestLegalNotice(t *testing.T) {
 		{"声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。", true},
 		{"The views expressed in the contents above are those of our users and do not necessarily reflect the views of the site.", true},
 		{"© 2019 The Herald. All rights reserved.", true},
+		{"This material may not be reproduced without prior written permission.", true},
+		{"Żaden utwór zamieszczony w serwisie nie może być powielany i rozpowszechniany bez zgody wydawcy.", true},
 		{"富士康在声明中表示，导致该事件发生的运营变动，完全符合相关法律和规章。", false},
 		{"该消息由国内一家权威媒体报道，并被多家媒体转载，引发强烈民族自豪感。", false},
 		{"The court ruled that the photographs were reproduced without the owner's permission.", false},
