@@ -48,6 +48,7 @@ type farmCluster struct {
 	rep     *anchorRef // the first member
 	last    *anchorRef // the latest member: farms drift along the run
 	members []*html.Node
+	varied  bool // not every member's text is the rep's
 }
 
 // findLinkFarms marks the link farms of the page and returns how many
@@ -122,11 +123,14 @@ func (r *run) findLinkFarms() {
 				}
 			}
 			hit.members = append(hit.members, a.n)
+			hit.varied = hit.varied || string(a.text) != string(hit.rep.text)
 			hit.last = a
 		}
 		var cards map[*html.Node]bool
 		for _, cl := range all {
-			if len(cl.members) < farmMinLinks {
+			// A farm varies its texts to catch searches; one text over and
+			// over ("link", "Download", "Read more") is a page's own labels.
+			if len(cl.members) < farmMinLinks || !cl.varied {
 				continue
 			}
 			if cards == nil {

@@ -143,6 +143,9 @@ func TestFindLinkFarms(t *testing.T) {
 			gone: []string{"Best roofing contractor in Springfield", "Best roofing contractor in Clayton"}},
 		{name: "farm of 30 chinese links, shared park word", extra: zhFarm("工业园"), farms: 1, links: 30,
 			gone: []string{"宝坻区九园工业园劳务派遣公司", "河东区大王庄工业园劳务派遣公司"}},
+		// (Not a farm; the repeated-link stage keeps the first of them.)
+		{name: "8 links with one label", extra: strings.Repeat(`<p><a href="/files/1.pdf">Download</a></p>`, 8), farms: 0, links: 7,
+			kept: []string{"Download"}},
 		{name: "6 described cards with alike links", extra: cards(6), farms: 0, links: 0,
 			kept: []string{"Learn more about Springfield", "Learn more about Lakewood"}},
 		{name: "menu of 6 different links", extra: menu, farms: 0, links: 0,
