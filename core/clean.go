@@ -298,6 +298,26 @@ func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
 	return kept
 }
 
+// imageItems reports a list whose items each hold a single element (the
+// picture, or a figure around it).
+func imageItems(list *html.Node) bool {
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		elems := 0
+		for k := li.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type == html.ElementNode {
+				elems++
+			}
+		}
+		if elems > 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // listShare is the share of a block's text inside lists that makes the
 // block a list (Readability).
 const listShare = 0.9
@@ -332,6 +352,11 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 		hd = float64(c.headingEff) / float64(te)
 	}
 	li := c.li - 100
+	if strictList && c.li > 0 && c.img == c.li && imageItems(n) {
+		// A list of pictures, one to an item, is a gallery (Readability
+		// keeps these too).
+		return ""
+	}
 	switch {
 	case c.img > 1 && float64(c.p)/float64(c.img) < 0.5 && !inFigure:
 		return "more images than paragraphs"
