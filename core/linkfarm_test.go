@@ -143,6 +143,13 @@ func TestFindLinkFarms(t *testing.T) {
 			gone: []string{"Best roofing contractor in Springfield", "Best roofing contractor in Clayton"}},
 		{name: "farm of 30 chinese links, shared park word", extra: zhFarm("工业园"), farms: 1, links: 30,
 			gone: []string{"宝坻区九园工业园劳务派遣公司", "河东区大王庄工业园劳务派遣公司"}},
+		{name: "12 shortened addresses", extra: func() string {
+			var b strings.Builder
+			for i := 0; i < 12; i++ {
+				fmt.Fprintf(&b, "<p>Tool %d: <a href=\"http://sho.rt/2h%03dQx\">http://sho.rt/2h%03dQx</a></p>\n", i, i*7, i*7)
+			}
+			return b.String()
+		}(), farms: 0, links: 0, kept: []string{"http://sho.rt/2h000Qx", "http://sho.rt/2h077Qx"}},
 		// (Not a farm; the repeated-link stage keeps the first of them.)
 		{name: "8 links with one label", extra: strings.Repeat(`<p><a href="/files/1.pdf">Download</a></p>`, 8), farms: 0, links: 7,
 			kept: []string{"Download"}},
