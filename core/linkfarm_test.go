@@ -145,11 +145,12 @@ func TestFindLinkFarms(t *testing.T) {
 			gone: []string{"宝坻区九园工业园劳务派遣公司", "河东区大王庄工业园劳务派遣公司"}},
 		{name: "12 shortened addresses", extra: func() string {
 			var b strings.Builder
-			for i := 0; i < 12; i++ {
-				fmt.Fprintf(&b, "<p>Tool %d: <a href=\"http://sho.rt/2h%03dQx\">http://sho.rt/2h%03dQx</a></p>\n", i, i*7, i*7)
+			for i, code := range []string{"2hWHtYm", "2iJFhRj", "2hZfWFJ", "2hWwQbz", "2hWEIXk", "2iaGuSU",
+				"2BbBNPS", "2hWHtYq", "2hYHawj", "2hXWcSP", "2hWahFn", "2iTeLbb"} {
+				fmt.Fprintf(&b, "Tool %d: <a href=\"http://sho.rt/%s\">http://sho.rt/%s</a><br>\n", i, code, code)
 			}
-			return b.String()
-		}(), farms: 0, links: 0, kept: []string{"http://sho.rt/2h000Qx", "http://sho.rt/2h077Qx"}},
+			return "<p>" + b.String() + "</p>"
+		}(), farms: 0, links: 0, kept: []string{"http://sho.rt/2hWHtYm", "http://sho.rt/2iTeLbb"}},
 		// (Not a farm; the repeated-link stage keeps the first of them.)
 		{name: "8 links with one label", extra: strings.Repeat(`<p><a href="/files/1.pdf">Download</a></p>`, 8), farms: 0, links: 7,
 			kept: []string{"Download"}},
