@@ -258,8 +258,10 @@ func (s *scoring) credit() {
 			score = min(score, sectionMaxScore) * (1 - s.linkDensity(b))
 		}
 		start := in.parent
-		if !paragraphLike(b.DataAtom) && in.blockKids {
-			start = bi // mixed content: the text runs are paragraphs inside b
+		if !paragraphLike(b.DataAtom) && (in.blockKids || b.DataAtom == atom.Blockquote) {
+			// Mixed content: the text runs are paragraphs inside b. A quote's
+			// bare text is its paragraph too, as <blockquote><p> would be.
+			start = bi
 		}
 		level := 0
 		// Every ancestor up to the body has its info: measure entered it.
