@@ -9,7 +9,7 @@
 // puts an empty object under the key "cleanread" in that scope, and main
 // fills it in:
 //
-//	extract(html, url, contentType) -> JSON string (core.Result, as the CLI's -f json)
+//	extract(html, url, contentType) -> result object (core.Result: JSON.parse of the CLI's -f json)
 //	version                         -> the Go version that built the wasm
 //
 // html is a string (then it is UTF-8 whatever its <meta charset> says) or
@@ -70,7 +70,7 @@ func main() {
 	ns.Set("extract", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		collect()
 		page, url, ctype := pageArgs(args)
-		return extractJSON(ex, page, url, ctype)
+		return extract(ex, page, url, ctype)
 	}))
 	select {} // keep the runtime alive for later calls
 }
