@@ -312,18 +312,22 @@ func isoDate(s string) string {
 	if s == "" {
 		return ""
 	}
-	if m := cnDateRe.FindStringSubmatch(s); m != nil {
-		return ymd(m[1], m[2], m[3])
-	}
-	if m := enDateRe.FindStringSubmatch(s); m != nil {
-		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[1])]), m[2])
-	}
-	if m := enDate2Re.FindStringSubmatch(s); m != nil {
-		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
-	}
-	if m := wordDateRe.FindStringSubmatch(s); m != nil {
-		if mo := monthWords[strings.ToLower(m[2])]; mo > 0 {
-			return ymd(m[3], strconv.Itoa(mo), m[1])
+	// The four patterns need a year: without one, none is run (a
+	// regexp costs most in the wasm build, per rune).
+	if hasYear(s) {
+		if m := cnDateRe.FindStringSubmatch(s); m != nil {
+			return ymd(m[1], m[2], m[3])
+		}
+		if m := enDateRe.FindStringSubmatch(s); m != nil {
+			return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[1])]), m[2])
+		}
+		if m := enDate2Re.FindStringSubmatch(s); m != nil {
+			return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
+		}
+		if m := wordDateRe.FindStringSubmatch(s); m != nil {
+			if mo := monthWords[strings.ToLower(m[2])]; mo > 0 {
+				return ymd(m[3], strconv.Itoa(mo), m[1])
+			}
 		}
 	}
 	// Compact 20230310.
@@ -423,14 +427,23 @@ func bylineFromLines(lines []string) string {
 		}
 	}
 	lines = short
+	// Each pattern runs only on lines holding the words it needs.
 	for _, l := range lines {
-		if m := yuRe.FindStringSubmatch(l); m != nil {
-			return m[1]
+		if strings.Contains(l, "于") && hasYear(l) {
+			if m := yuRe.FindStringSubmatch(l); m != nil {
+				return m[1]
+			}
 		}
-		for _, re := range []*regexp.Regexp{zhByRe, zhWenRe, arByRe, ruByRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
+		for _, g := range personRes {
+			if !containsAny(l, g.words) {
+				continue
+			}
+			if m := g.re.FindStringSubmatch(l); m != nil {
 				return strings.Trim(m[1], "·・ ")
 			}
+		}
+		if !hasByWord(l) {
+			continue
 		}
 		if m := byRe.FindStringSubmatch(l); m != nil {
 			name := strings.TrimSpace(m[1])
@@ -441,13 +454,84 @@ func bylineFromLines(lines []string) string {
 		}
 	}
 	for _, l := range lines {
-		for _, re := range []*regexp.Regexp{zhEdRe, zhSrcRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
+		for _, g := range otherRes {
+			if !containsAny(l, g.words) {
+				continue
+			}
+			if m := g.re.FindStringSubmatch(l); m != nil {
 				return strings.Trim(m[1], "·・ ")
 			}
 		}
 	}
 	return ""
+}
+
+// guardedRe is a pattern with the words one of which any match holds.
+type guardedRe struct {
+	re    *regexp.Regexp
+	words []string
+}
+
+var (
+	personRes = []guardedRe{
+		{zhByRe, []string{"作者", "记者", "記者", "撰文"}},
+		{zhWenRe, []string{"文"}},
+		{arByRe, []string{"بقلم", "كتب"}},
+		{ruByRe, []string{"Автор", "автор", "Текст", "текст"}},
+	}
+	otherRes = []guardedRe{
+		{zhEdRe, []string{"编辑", "編輯"}},
+		{zhSrcRe, []string{"来源", "來源"}},
+	}
+)
+
+// hasYear reports whether s holds (?:19|20)\d\d, which the date patterns
+// need.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasByWord reports whether s holds one of byRe's words (in any ASCII
+// case) followed by a space as \s reads it, which a match needs.
+func hasByWord(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		n := 0
+		switch lowerASCII(s[i]) {
+		case 'b':
+			if lowerASCII(s[i+1]) == 'y' {
+				n = 2
+			}
+		case 'a':
+			if lowerASCII(s[i+1]) == 'v' {
+				n = 2
+			}
+		case 'v':
+			if hasFoldAt(s, i, "von") {
+				n = 3
+			}
+		case 'p':
+			if hasFoldAt(s, i, "par") || hasFoldAt(s, i, "por") {
+				n = 3
+			}
+		case 'd':
+			if hasFoldAt(s, i, "door") {
+				n = 4
+			}
+		}
+		if n > 0 && i+n < len(s) && isTagSpace(s[i+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFoldAt(s string, i int, w string) bool {
+	return i+len(w) <= len(s) && foldEq(s[i:i+len(w)], w)
 }
 
 // fillTitle sets the site name and the article's title: the article
@@ -613,3 +697,5 @@ func cleanLang(l string) string {
 	}
 	return l
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
