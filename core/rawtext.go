@@ -423,16 +423,218 @@ func closesRaw(t string, i int, name string) bool {
 	return isTagSpace(c) || c == '/' || c == '>'
 }
 
-// scriptEnd finds the end of script text starting at i. Text without
-// "<!--" ends at the first </script>; text with it goes through the
-// tokenizer's escape states (readScript), which this does not follow:
-// false, and the scan stops there.
+// scriptEnd finds the end of script text starting at i: the index of the
+// "</script" that ends it, following the tokenizer's readScript state by
+// state (the escapes that "<!--" opens). False when the page ends first.
 func scriptEnd(t string, i int) (int, bool) {
+	// Without "<!--" before the first </script>, that ends it.
 	e, ok := rawEnd(t, i, "script")
-	if !ok || strings.Contains(t[i:e], "<!--") {
-		return 0, false
+	if ok && !strings.Contains(t[i:e], "<!--") {
+		return e, true
 	}
-	return e, true
+	return readScript(t, i)
+}
+
+// readScript is x/net/html's Tokenizer.readScript on a string: p is the
+// next byte to read; at each state, running out of bytes ends the text
+// unclosed.
+func readScript(t string, p int) (int, bool) {
+	const (
+		data = iota
+		lessThan
+		endTagOpen
+		escapeStart
+		escapeStartDash
+		escaped
+		escapedDash
+		escapedDashDash
+		escapedLessThan
+		escapedEndTagOpen
+		doubleEscapeStart
+		doubleEscaped
+		doubleEscapedDash
+		doubleEscapedDashDash
+		doubleEscapedLessThan
+		doubleEscapeEnd
+	)
+	n := len(t)
+	// endTag is readRawEndTag after "</": the tag closes when "script" in
+	// any case and a delimiter follow; otherwise the bytes that matched
+	// stay read and the first that did not is read again.
+	endTag := func() (closes bool) {
+		for k := 0; k < len("script"); k++ {
+			if p >= n {
+				return false
+			}
+			if c := t[p]; c != "script"[k] && c != "SCRIPT"[k] {
+				return false
+			}
+			p++
+		}
+		if p >= n {
+			return false
+		}
+		switch t[p] {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			p -= 2 + len("script")
+			return true
+		}
+		return false
+	}
+	state := data
+	for {
+		if p >= n {
+			return 0, false
+		}
+		switch state {
+		case data:
+			if t[p] == '<' {
+				state = lessThan
+			}
+			p++
+		case lessThan:
+			switch t[p] {
+			case '/':
+				p++
+				state = endTagOpen
+			case '!':
+				p++
+				state = escapeStart
+			default:
+				state = data
+			}
+		case endTagOpen:
+			if endTag() {
+				return p, true
+			}
+			state = data
+		case escapeStart:
+			if t[p] == '-' {
+				p++
+				state = escapeStartDash
+			} else {
+				state = data
+			}
+		case escapeStartDash:
+			if t[p] == '-' {
+				p++
+				state = escapedDashDash
+			} else {
+				state = data
+			}
+		case escaped:
+			switch t[p] {
+			case '-':
+				state = escapedDash
+			case '<':
+				state = escapedLessThan
+			}
+			p++
+		case escapedDash:
+			switch t[p] {
+			case '-':
+				state = escapedDashDash
+			case '<':
+				state = escapedLessThan
+			default:
+				state = escaped
+			}
+			p++
+		case escapedDashDash:
+			switch t[p] {
+			case '-':
+			case '<':
+				state = escapedLessThan
+			case '>':
+				state = data
+			default:
+				state = escaped
+			}
+			p++
+		case escapedLessThan:
+			switch c := t[p]; {
+			case c == '/':
+				p++
+				state = escapedEndTagOpen
+			case isASCIILetter(c):
+				state = doubleEscapeStart
+			default:
+				state = data
+			}
+		case escapedEndTagOpen:
+			if endTag() {
+				return p, true
+			}
+			state = escaped
+		case doubleEscapeStart:
+			state = doubleEscaped
+			for k := 0; k < len("script"); k++ {
+				if p >= n {
+					return 0, false
+				}
+				if c := t[p]; c != "script"[k] && c != "SCRIPT"[k] {
+					state = escaped
+					break
+				}
+				p++
+			}
+			if state == escaped {
+				continue
+			}
+			if p >= n {
+				return 0, false
+			}
+			switch t[p] {
+			case ' ', '\n', '\r', '\t', '\f', '/', '>':
+				p++
+			default:
+				state = escaped
+			}
+		case doubleEscaped:
+			switch t[p] {
+			case '-':
+				state = doubleEscapedDash
+			case '<':
+				state = doubleEscapedLessThan
+			}
+			p++
+		case doubleEscapedDash:
+			switch t[p] {
+			case '-':
+				state = doubleEscapedDashDash
+			case '<':
+				state = doubleEscapedLessThan
+			default:
+				state = doubleEscaped
+			}
+			p++
+		case doubleEscapedDashDash:
+			switch t[p] {
+			case '-':
+			case '<':
+				state = doubleEscapedLessThan
+			case '>':
+				state = data
+			default:
+				state = doubleEscaped
+			}
+			p++
+		case doubleEscapedLessThan:
+			if t[p] == '/' {
+				p++
+				state = doubleEscapeEnd
+			} else {
+				state = doubleEscaped
+			}
+		case doubleEscapeEnd:
+			if endTag() {
+				p += len("</script>")
+				state = escaped
+			} else {
+				state = doubleEscaped
+			}
+		}
+	}
 }
 
 // ldJSON reports whether a script start tag may hold JSON-LD, which the

@@ -77,6 +77,11 @@ var rawTextCases = []string{
 	`<!DOCTYPE html><?xml x?><!bogus><![CDATA[<script>]]><script>c</script></ scr><style>s</style>`,
 	`<table><style>t{}</style><tr><td><script>d()</script></td></tr></table>`,
 	`<script>a</script` + "\x00" + `><script>b</scripts></script><style>c</styl></style >`,
+	`<script><!-- a = "<script>b</script>"; --></script><style>after escapes</style><p>x</p>`,
+	`<script><!--<SCRIPT x></script ><style>still script</style></SCRIPT>--></script><p>y</p>`,
+	`<script><!-- --!></script><script><!-- -- > </script><!--></script><style>z</style>`,
+	`<script><!--<script></scr</script/ --></script><style>w</style><script><!--<scripts></script>`,
+	`<script><!--<script></script><script></script><p>vis</p></script><style>S</style><p>v</p>`,
 	`<p>x</p>` + strings.Repeat(`<script>`+strings.Repeat("var x = 1; ", 500)+`</script>`, 4),
 }
 
