@@ -86,6 +86,12 @@ type Options struct {
 	// Shift_JIS...) before the built-in tables are tried. The wasm build
 	// has no tables and passes the browser's TextDecoder here.
 	LegacyDecoder LegacyDecoder
+	// Checkpoint, when set, is called between the pipeline's stages with
+	// the name of the stage just done ("parse", "link farms", "attempt N",
+	// "markdown"). After "markdown" the page's tree is no longer
+	// referenced: the wasm build collects garbage there, since its
+	// collector cannot run during an extraction otherwise.
+	Checkpoint func(stage string)
 }
 
 // Input is one page to extract.

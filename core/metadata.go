@@ -276,7 +276,10 @@ func cleanTitle(title, site string, heads []string) string {
 		}
 		for _, h := range heads {
 			for _, p := range parts {
-				if p = strings.TrimSpace(p); p != "" && (p == h || (len([]rune(p)) >= 8 && strings.Contains(h, p))) {
+				// (A heading far longer than the whole title is an unclosed
+				// tag that swallowed the page, not a headline.)
+				if p = strings.TrimSpace(p); p != "" && (p == h || (len([]rune(p)) >= 8 && strings.Contains(h, p) &&
+					len([]rune(h)) <= 2*len([]rune(title)))) {
 					return h
 				}
 			}
@@ -357,18 +360,22 @@ func isoDate(s string) string {
 	if s == "" {
 		return ""
 	}
-	if m := cnDateRe.FindStringSubmatch(s); m != nil {
-		return ymd(m[1], m[2], m[3])
-	}
-	if m := enDateRe.FindStringSubmatch(s); m != nil {
-		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[1])]), m[2])
-	}
-	if m := enDate2Re.FindStringSubmatch(s); m != nil {
-		return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
-	}
-	if m := wordDateRe.FindStringSubmatch(s); m != nil {
-		if mo := monthWords[strings.ToLower(m[2])]; mo > 0 {
-			return ymd(m[3], strconv.Itoa(mo), m[1])
+	// The four patterns need a year: without one, none is run (a
+	// regexp costs most in the wasm build, per rune).
+	if hasYear(s) {
+		if m := cnDateRe.FindStringSubmatch(s); m != nil {
+			return ymd(m[1], m[2], m[3])
+		}
+		if m := enDateRe.FindStringSubmatch(s); m != nil {
+			return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[1])]), m[2])
+		}
+		if m := enDate2Re.FindStringSubmatch(s); m != nil {
+			return ymd(m[3], strconv.Itoa(months[strings.ToLower(m[2])]), m[1])
+		}
+		if m := wordDateRe.FindStringSubmatch(s); m != nil {
+			if mo := monthWords[strings.ToLower(m[2])]; mo > 0 {
+				return ymd(m[3], strconv.Itoa(mo), m[1])
+			}
 		}
 	}
 	// Compact 20230310.
@@ -539,6 +546,10 @@ func bylineAround(lines, end []string) string {
 var notANameWords = []string{"文章", "作者", "转载", "轉載", "博客", "網誌"}
 
 func notAName(b string) bool {
+	switch strings.ToLower(b) {
+	case "updated", "posted", "published", "by", "author", "authors":
+		return true
+	}
 	for _, w := range notANameWords {
 		if strings.Contains(b, w) {
 			return true
@@ -570,6 +581,7 @@ func bylineNamed(lines []string) string {
 		}
 	}
 	lines = short
+	// Each pattern runs only on lines holding the words it needs.
 	for _, l := range lines {
 		ascii := isASCIIString(l)
 		if m := yuPat.find(l, ascii); m != nil {
@@ -580,6 +592,9 @@ func bylineNamed(lines []string) string {
 				return strings.Trim(m[1], "·・ ")
 			}
 		}
+		if !hasByWord(l) {
+			continue
+		}
 		if m := byRe.FindStringSubmatch(l); m != nil {
 			name := strings.TrimSpace(m[1])
 			for _, w := range []string{" and", " &"} {
@@ -589,6 +604,55 @@ func bylineNamed(lines []string) string {
 		}
 	}
 	return ""
+}
+
+// hasYear reports whether s holds (?:19|20)\d\d, which the date patterns
+// need.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasByWord reports whether s holds one of byRe's words (in any ASCII
+// case) followed by a space as \s reads it, which a match needs.
+func hasByWord(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		n := 0
+		switch lowerASCII(s[i]) {
+		case 'b':
+			if lowerASCII(s[i+1]) == 'y' {
+				n = 2
+			}
+		case 'a':
+			if lowerASCII(s[i+1]) == 'v' {
+				n = 2
+			}
+		case 'v':
+			if hasFoldAt(s, i, "von") {
+				n = 3
+			}
+		case 'p':
+			if hasFoldAt(s, i, "par") || hasFoldAt(s, i, "por") {
+				n = 3
+			}
+		case 'd':
+			if hasFoldAt(s, i, "door") {
+				n = 4
+			}
+		}
+		if n > 0 && i+n < len(s) && isTagSpace(s[i+n]) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFoldAt(s string, i int, w string) bool {
+	return i+len(w) <= len(s) && foldEq(s[i:i+len(w)], w)
 }
 
 // fillTitle sets the site name and the article's title: the article
@@ -761,3 +825,5 @@ func cleanLang(l string) string {
 	}
 	return l
 }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -20,6 +20,7 @@ type parsed struct {
 }
 
 func parse(text string, pageURL string, lim Limits) (*parsed, error) {
+	text = blankRawText(text)
 	root, err := html.ParseWithOptions(strings.NewReader(text))
 	for _, depth := range []int{200, 60} {
 		if err == nil || !strings.Contains(err.Error(), "open stack") {

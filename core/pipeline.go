@@ -117,6 +117,9 @@ func sampleText(n *html.Node, max int) string {
 }
 
 func (r *run) checkBudget(stage string) error {
+	if c := r.ex.opts.Checkpoint; c != nil {
+		c(stage)
+	}
 	b := r.ex.limits.Budget
 	if b > 0 && time.Since(r.start) > b {
 		return errorf(ErrTimeout, "after %s (budget %v)", stage, b)
@@ -191,11 +194,15 @@ func (r *run) extract(in Input) (*Article, error) {
 	if why := notAnArticle(art, text, st); why != "" {
 		return nil, errorf(ErrNoArticle, "%s", why)
 	}
+	r.fillMeta(a, meta, art) // bylines and dates, also those found around the article
+	a.Text = text
+	// The page's tree is done with: nothing past this point may hold it, so
+	// that a collection at the checkpoint (the wasm's) finds little alive
+	// and the rendering reuses the tree's memory.
+	r.p, r.marks, r.bitsNode = nil, nil, nil
 	if err := r.checkBudget("markdown"); err != nil {
 		return nil, err
 	}
-	r.fillMeta(a, meta, art) // bylines and dates, also those found around the article
-	a.Text = text
 	// The body alone for readers that draw their own header; the whole
 	// document (header, then body) for the CLI and for export.
 	a.BodyMarkdown = body2 + "\n"

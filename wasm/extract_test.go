@@ -4,7 +4,9 @@ package main
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
+	"syscall/js"
 	"testing"
 
 	"github.com/cleanread/cleanread/core"
@@ -13,6 +15,57 @@ import (
 
 // These run under Node: GOOS=js GOARCH=wasm go test ./wasm/ with
 // $(go env GOROOT)/lib/wasm on PATH.
+
+// extractJSON is extract's object as JSON text, by JavaScript's JSON.stringify.
+func extractJSON(ex *core.Extractor, page []byte, url, ctype string) string {
+	return js.Global().Get("JSON").Call("stringify", extract(ex, page, url, ctype)).String()
+}
+
+// The object built field by field is the one JSON.parse makes of the CLI's
+// JSON: the same fields, names and values, on an article with removals, on
+// a failed page and on a bare result.
+func TestResultObjectIsTheJSONObject(t *testing.T) {
+	ex := core.New(core.Options{})
+	page := []byte(`<html lang="en"><head><title>Notes from the coast</title>
+<meta property="og:site_name" content="Coast Weekly"><meta name="author" content="Ann Lee"></head><body>
+<nav><a href="/a">One</a> <a href="/b">Two</a> <a href="/c">Three</a></nav>
+<article><h1>Notes from the coast</h1><p class="byline">By Ann Lee</p>` + strings.Repeat(`<p>The tide came in
+slowly over the flats, and the birds <em>rose</em> from the mud in long <a href="/x">grey lines</a> toward the dunes.</p>`, 12) +
+		`<div class="share">Share this on Twitter Share on Facebook</div><ul><li>a < b & "c"</li><li>tab	and \ back</li></ul>
+<table><tr><th>x</th><td>1</td></tr></table></article>
+<aside><a href="/1">Related one</a><a href="/2">Related two</a><a href="/3">Related three</a></aside></body></html>`)
+	for _, c := range []struct {
+		name string
+		page []byte
+		r    core.Result
+	}{
+		{name: "article", page: page},
+		{name: "failed", page: []byte("%PDF-1.4 not a page")},
+		{name: "bare", r: core.Result{Input: "x", Error: "e", ErrorKind: "other"}},
+		{name: "error result", r: errorResult("https://example.org/", "internal error")},
+	} {
+		r := c.r
+		if c.page != nil {
+			a, err := ex.Extract(core.Input{HTML: c.page, URL: "https://example.org/coast"})
+			r = core.NewResult("https://example.org/coast", a, err)
+		}
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := js.Global().Get("JSON").Call("stringify", resultValue(r)).String()
+		var w, g any
+		if err := json.Unmarshal(want, &w); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(got), &g); err != nil {
+			t.Fatalf("%s: not JSON: %v\n%s", c.name, err, got)
+		}
+		if !reflect.DeepEqual(w, g) {
+			t.Errorf("%s: the object differs from the JSON\nobject: %.2000s\nJSON:   %.2000s", c.name, got, want)
+		}
+	}
+}
 
 func TestExtractJSONIsTheCLIObject(t *testing.T) {
 	page := []byte(`<html lang="en"><head><title>A walk in the hills</title></head><body>

@@ -1,7 +1,7 @@
 // worker.js: runs the cleanread engine off the page's main thread.
 // Started by cleanread.js; messages:
 //   in:  {type:"start", module, wasm}    out: {type:"ready", version} | {type:"error", message}
-//   in:  {id, html, url, contentType}    out: {type:"result", id, json} | {type:"result", id, error}
+//   in:  {id, html, url, contentType}    out: {type:"result", id, result} | {type:"result", id, error}
 import { startHere } from "./cleanread.js";
 
 let engine;
@@ -18,9 +18,9 @@ self.onmessage = async (e) => {
     return;
   }
   try {
-    // Sent as the JSON string: cloning one flat string is cheaper than an object tree.
-    const json = engine.extractJSON(m.html, { url: m.url, contentType: m.contentType });
-    self.postMessage({ type: "result", id: m.id, json });
+    // The result object: a few long strings and a short list, cloned once.
+    const result = engine.extractNow(m.html, { url: m.url, contentType: m.contentType });
+    self.postMessage({ type: "result", id: m.id, result });
   } catch (err) {
     self.postMessage({ type: "result", id: m.id, error: String(err && err.message || err) });
   }

@@ -1,0 +1,653 @@
+package core
+
+import "strings"
+
+// Before the parser: most of the bytes of a large page are often the text
+// of its <script> and <style> elements (56 to 84% of five of the corpus's
+// six largest pages), which x/net/html's tokenizer reads a byte at a time
+// into text nodes that no stage reads: they are junk (isJunkTag), and only
+// JSON-LD scripts are read, for metadata. blankRawText cuts that text down
+// to one space before parsing, so the tree is the same but for the data of
+// those text nodes (one space instead of the code; the nodes stay, so node
+// counts and limits are unchanged). Strings are searched at memchr speed
+// here; in the wasm build, where the tokenizer's per-byte calls cost most,
+// it halves the time of such pages.
+//
+// It must find exactly the script and style elements that the tokenizer
+// will read as raw text, so it follows x/net/html's tokenizer state by
+// state (tags and their quoted attributes, comments, doctypes, bogus
+// comments, the raw text of iframe, noembed, noframes, noscript, textarea,
+// title and xmp, the escapes in script text). Where the parser's tree
+// construction could change that (inside <svg> and <math>, where script
+// and style are not raw text), it does not guess: it keeps the rest of the
+// page as it is.
+
+// blankRawText returns text with the contents of its script (but JSON-LD
+// ones) and style elements cut to one space, or text itself when there is
+// nothing worth cutting.
+func blankRawText(text string) string {
+	var cuts [][2]int // [start, end) of contents to replace with " "
+	cut := 0
+	s := rawScanner{text: text}
+	for s.next() {
+		if s.end-s.start > 1 {
+			cuts = append(cuts, [2]int{s.start, s.end})
+			cut += s.end - s.start - 1
+		}
+	}
+	// Not worth a copy of the page for a few bytes.
+	if cut < 4096 || cut < len(text)/16 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) - cut)
+	last := 0
+	for _, c := range cuts {
+		b.WriteString(text[last:c[0]])
+		b.WriteByte(' ')
+		last = c[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// rawScanner walks text as x/net/html's tokenizer does; next stops at each
+// script or style content that may be cut.
+type rawScanner struct {
+	text       string
+	i          int // next byte to read
+	svg, math  int // open <svg> and <math> start tags, an upper bound of the parser's
+	start, end int // the content found by next
+}
+
+// next finds the next content to cut; false at the end, or where the
+// scanner can no longer be sure to read the page as the parser will.
+func (s *rawScanner) next() bool {
+	t := s.text
+	for {
+		j := strings.IndexByte(t[s.i:], '<')
+		if j < 0 {
+			return false
+		}
+		s.i += j + 1
+		if s.i >= len(t) {
+			return false
+		}
+		switch c := t[s.i]; {
+		case isASCIILetter(c):
+			tagStart := s.i - 1
+			nameEnd, end, attrs, ok := s.tag(s.i)
+			if !ok {
+				return false
+			}
+			name := t[s.i:nameEnd]
+			s.i = end
+			selfClosing := !attrs && t[end-2] == '/'
+			foreign := s.svg > 0 || s.math > 0
+			switch {
+			case foldEq(name, "svg"):
+				if !selfClosing {
+					s.svg++
+				}
+				continue
+			case foldEq(name, "math"):
+				if !selfClosing {
+					s.math++
+				}
+				continue
+			}
+			if foldEq(name, "frameset") {
+				// In a frameset the parser drops the non-space text of the
+				// elements it ignores, and would keep a space.
+				return false
+			}
+			raw := rawTag(name)
+			if foreign {
+				// Only plain foreign elements are followed: anything that may
+				// take the parser back to HTML (integration points, breakout
+				// tags) or that the tokenizer reads differently there ends
+				// the scan.
+				if raw != rawNone || foreignExit(name) {
+					return false
+				}
+				continue
+			}
+			switch raw {
+			case rawNone:
+				continue
+			case rawPlaintext:
+				return false
+			case rawScript:
+				e, ok := scriptEnd(t, end)
+				if !ok {
+					return false
+				}
+				s.i = e
+				if !ldJSON(t[tagStart:end]) {
+					s.start, s.end = end, e
+					return true
+				}
+			case rawStyle:
+				e, ok := rawEnd(t, end, "style")
+				if !ok {
+					return false
+				}
+				s.i = e
+				s.start, s.end = end, e
+				return true
+			default:
+				e, ok := rawEnd(t, end, raw.name())
+				if !ok {
+					return false
+				}
+				s.i = e
+			}
+		case c == '/':
+			if s.i+1 >= len(t) {
+				return false
+			}
+			switch c2 := t[s.i+1]; {
+			case c2 == '>':
+				s.i += 2
+			case isASCIILetter(c2):
+				nameEnd, end, _, ok := s.tag(s.i + 1)
+				if !ok {
+					return false
+				}
+				name := t[s.i+1 : nameEnd]
+				s.i = end
+				if s.svg > 0 && foldEq(name, "svg") {
+					s.svg--
+				} else if s.math > 0 && foldEq(name, "math") {
+					s.math--
+				}
+			default:
+				if !s.skipTo('>') {
+					return false
+				}
+			}
+		case c == '!':
+			if strings.HasPrefix(t[s.i:], "!--") {
+				e, ok := commentEnd(t, s.i+3)
+				if !ok {
+					return false
+				}
+				s.i = e
+				continue
+			}
+			if s.svg > 0 || s.math > 0 {
+				return false // CDATA sections are read there
+			}
+			// A doctype or a bogus comment: up to the next '>'.
+			if !s.skipTo('>') {
+				return false
+			}
+		case c == '?':
+			if !s.skipTo('>') {
+				return false
+			}
+		}
+		// Anything else: the '<' was text.
+	}
+}
+
+func (s *rawScanner) skipTo(c byte) bool {
+	k := strings.IndexByte(s.text[s.i:], c)
+	if k < 0 {
+		return false
+	}
+	s.i += k + 1
+	return true
+}
+
+// tag reads a tag from its name's first byte at i as the tokenizer's
+// readTag does: it returns the end of the name, the index after the closing
+// '>', whether an attribute with a name was read, and false when the page
+// ends first.
+func (s *rawScanner) tag(i int) (nameEnd, end int, attrs, ok bool) {
+	t := s.text
+	n := len(t)
+	// readTagName
+	for i++; ; i++ {
+		if i >= n {
+			return 0, 0, false, false
+		}
+		if c := t[i]; isTagSpace(c) || c == '/' || c == '>' {
+			break
+		}
+	}
+	nameEnd = i
+	i = skipTagSpace(t, i)
+	for {
+		if i >= n {
+			return 0, 0, false, false
+		}
+		if t[i] == '>' {
+			return nameEnd, i + 1, attrs, true
+		}
+		// readTagAttrKey
+		k := i
+		for ; i < n; i++ {
+			c := t[i]
+			if c == '=' && i == k {
+				continue // a leading '=' is part of the name
+			}
+			if c == '=' || isTagSpace(c) || c == '/' || c == '>' {
+				break
+			}
+		}
+		if i >= n {
+			return 0, 0, false, false
+		}
+		if i > k {
+			attrs = true
+		} else {
+			// An empty name: the character is consumed by readTagAttrVal
+			// below ('/') or ends the tag ('>').
+		}
+		// readTagAttrVal
+		i = skipTagSpace(t, i)
+		if i >= n {
+			return 0, 0, false, false
+		}
+		switch t[i] {
+		case '/':
+			i++
+		case '=':
+			i = skipTagSpace(t, i+1)
+			if i >= n {
+				return 0, 0, false, false
+			}
+			switch q := t[i]; q {
+			case '>':
+			case '\'', '"':
+				e := strings.IndexByte(t[i+1:], q)
+				if e < 0 {
+					return 0, 0, false, false
+				}
+				i += e + 2
+			default:
+				for i++; i < n && !isTagSpace(t[i]) && t[i] != '>'; i++ {
+				}
+				if i < n && t[i] != '>' {
+					i++ // the space that ended the value is consumed
+				}
+			}
+		}
+		i = skipTagSpace(t, i)
+	}
+}
+
+// foldEq compares an ASCII name as the tokenizer does: ASCII letters in
+// any case, nothing else folded (strings.EqualFold would match "ſ" to "s").
+func foldEq(s, name string) bool {
+	if len(s) != len(name) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerASCII(s[i]) != name[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isTagSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
+func skipTagSpace(t string, i int) int {
+	for i < len(t) && isTagSpace(t[i]) {
+		i++
+	}
+	return i
+}
+
+// commentEnd returns the index after the comment whose text starts at i
+// (after "<!--"), as the tokenizer's readComment ends it.
+func commentEnd(t string, i int) (int, bool) {
+	dashes := 0
+	beginning := true
+	for ; i < len(t); i++ {
+		switch t[i] {
+		case '-':
+			dashes++
+			continue
+		case '>':
+			if dashes >= 2 || beginning {
+				return i + 1, true
+			}
+		case '!':
+			if dashes >= 2 {
+				if i+1 >= len(t) {
+					return 0, false
+				}
+				i++
+				switch t[i] {
+				case '>':
+					return i + 1, true
+				case '-':
+					dashes = 1
+					beginning = false
+					continue
+				}
+			}
+		}
+		dashes = 0
+		beginning = false
+	}
+	return 0, false
+}
+
+type rawKind uint8
+
+const (
+	rawNone rawKind = iota
+	rawScript
+	rawStyle
+	rawPlaintext
+	rawIframe
+	rawNoembed
+	rawNoframes
+	rawNoscript
+	rawTextarea
+	rawTitle
+	rawXmp
+)
+
+var rawNames = [...]string{rawScript: "script", rawStyle: "style", rawPlaintext: "plaintext",
+	rawIframe: "iframe", rawNoembed: "noembed", rawNoframes: "noframes", rawNoscript: "noscript",
+	rawTextarea: "textarea", rawTitle: "title", rawXmp: "xmp"}
+
+func (k rawKind) name() string { return rawNames[k] }
+
+// rawTag says whether the tokenizer reads the text after a start tag of
+// this name as raw text (or RCDATA), and which.
+func rawTag(name string) rawKind {
+	for k := rawScript; k <= rawXmp; k++ {
+		if foldEq(name, rawNames[k]) {
+			return k
+		}
+	}
+	return rawNone
+}
+
+// foreignExit reports the start tags that may take the parser from foreign
+// content (svg, math) back to HTML: the HTML integration points and the
+// tags that break out of foreign content.
+func foreignExit(name string) bool {
+	var low [16]byte
+	if len(name) > len(low) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		low[i] = lowerASCII(name[i])
+	}
+	switch string(low[:len(name)]) {
+	case "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+		"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
+		"em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+		"listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span",
+		"strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var", "font":
+		return true
+	}
+	return false
+}
+
+// rawEnd finds the end tag that closes raw text starting at i, as the
+// tokenizer's readRawEndTag does: "</" name, any case, then a space, '/' or
+// '>'. It returns the index of its '<'.
+func rawEnd(t string, i int, name string) (int, bool) {
+	for {
+		k := strings.Index(t[i:], "</")
+		if k < 0 {
+			return 0, false
+		}
+		i += k
+		if closesRaw(t, i, name) {
+			return i, true
+		}
+		i += 2
+	}
+}
+
+// closesRaw reports whether "</" at i starts the end tag of name.
+func closesRaw(t string, i int, name string) bool {
+	e := i + 2 + len(name)
+	if e >= len(t) || !foldEq(t[i+2:e], name) {
+		return false
+	}
+	c := t[e]
+	return isTagSpace(c) || c == '/' || c == '>'
+}
+
+// scriptEnd finds the end of script text starting at i: the index of the
+// "</script" that ends it, following the tokenizer's readScript state by
+// state (the escapes that "<!--" opens). False when the page ends first.
+func scriptEnd(t string, i int) (int, bool) {
+	// Without "<!--" before the first </script>, that ends it.
+	e, ok := rawEnd(t, i, "script")
+	if ok && !strings.Contains(t[i:e], "<!--") {
+		return e, true
+	}
+	return readScript(t, i)
+}
+
+// readScript is x/net/html's Tokenizer.readScript on a string: p is the
+// next byte to read; at each state, running out of bytes ends the text
+// unclosed.
+func readScript(t string, p int) (int, bool) {
+	const (
+		data = iota
+		lessThan
+		endTagOpen
+		escapeStart
+		escapeStartDash
+		escaped
+		escapedDash
+		escapedDashDash
+		escapedLessThan
+		escapedEndTagOpen
+		doubleEscapeStart
+		doubleEscaped
+		doubleEscapedDash
+		doubleEscapedDashDash
+		doubleEscapedLessThan
+		doubleEscapeEnd
+	)
+	n := len(t)
+	// endTag is readRawEndTag after "</": the tag closes when "script" in
+	// any case and a delimiter follow; otherwise the bytes that matched
+	// stay read and the first that did not is read again.
+	endTag := func() (closes bool) {
+		for k := 0; k < len("script"); k++ {
+			if p >= n {
+				return false
+			}
+			if c := t[p]; c != "script"[k] && c != "SCRIPT"[k] {
+				return false
+			}
+			p++
+		}
+		if p >= n {
+			return false
+		}
+		switch t[p] {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			p -= 2 + len("script")
+			return true
+		}
+		return false
+	}
+	state := data
+	for {
+		if p >= n {
+			return 0, false
+		}
+		switch state {
+		case data:
+			if t[p] == '<' {
+				state = lessThan
+			}
+			p++
+		case lessThan:
+			switch t[p] {
+			case '/':
+				p++
+				state = endTagOpen
+			case '!':
+				p++
+				state = escapeStart
+			default:
+				state = data
+			}
+		case endTagOpen:
+			if endTag() {
+				return p, true
+			}
+			state = data
+		case escapeStart:
+			if t[p] == '-' {
+				p++
+				state = escapeStartDash
+			} else {
+				state = data
+			}
+		case escapeStartDash:
+			if t[p] == '-' {
+				p++
+				state = escapedDashDash
+			} else {
+				state = data
+			}
+		case escaped:
+			switch t[p] {
+			case '-':
+				state = escapedDash
+			case '<':
+				state = escapedLessThan
+			}
+			p++
+		case escapedDash:
+			switch t[p] {
+			case '-':
+				state = escapedDashDash
+			case '<':
+				state = escapedLessThan
+			default:
+				state = escaped
+			}
+			p++
+		case escapedDashDash:
+			switch t[p] {
+			case '-':
+			case '<':
+				state = escapedLessThan
+			case '>':
+				state = data
+			default:
+				state = escaped
+			}
+			p++
+		case escapedLessThan:
+			switch c := t[p]; {
+			case c == '/':
+				p++
+				state = escapedEndTagOpen
+			case isASCIILetter(c):
+				state = doubleEscapeStart
+			default:
+				state = data
+			}
+		case escapedEndTagOpen:
+			if endTag() {
+				return p, true
+			}
+			state = escaped
+		case doubleEscapeStart:
+			state = doubleEscaped
+			for k := 0; k < len("script"); k++ {
+				if p >= n {
+					return 0, false
+				}
+				if c := t[p]; c != "script"[k] && c != "SCRIPT"[k] {
+					state = escaped
+					break
+				}
+				p++
+			}
+			if state == escaped {
+				continue
+			}
+			if p >= n {
+				return 0, false
+			}
+			switch t[p] {
+			case ' ', '\n', '\r', '\t', '\f', '/', '>':
+				p++
+			default:
+				state = escaped
+			}
+		case doubleEscaped:
+			switch t[p] {
+			case '-':
+				state = doubleEscapedDash
+			case '<':
+				state = doubleEscapedLessThan
+			}
+			p++
+		case doubleEscapedDash:
+			switch t[p] {
+			case '-':
+				state = doubleEscapedDashDash
+			case '<':
+				state = doubleEscapedLessThan
+			default:
+				state = doubleEscaped
+			}
+			p++
+		case doubleEscapedDashDash:
+			switch t[p] {
+			case '-':
+			case '<':
+				state = doubleEscapedLessThan
+			case '>':
+				state = data
+			default:
+				state = doubleEscaped
+			}
+			p++
+		case doubleEscapedLessThan:
+			if t[p] == '/' {
+				p++
+				state = doubleEscapeEnd
+			} else {
+				state = doubleEscaped
+			}
+		case doubleEscapeEnd:
+			if endTag() {
+				p += len("</script>")
+				state = escaped
+			} else {
+				state = doubleEscaped
+			}
+		}
+	}
+}
+
+// ldJSON reports whether a script start tag may hold JSON-LD, which the
+// metadata stage reads: any mention of JSON, or an entity that could spell
+// it.
+func ldJSON(tag string) bool {
+	if strings.IndexByte(tag, '&') >= 0 {
+		return true
+	}
+	for i := 0; i+4 <= len(tag); i++ {
+		if foldEq(tag[i:i+4], "json") {
+			return true
+		}
+	}
+	return false
+}
