@@ -121,7 +121,7 @@ func TestCleanTitle(t *testing.T) {
 		{
 			name: "unclosed heading that swallowed the page", title: "港口新增兩條渡輪航線 - 數碼 - 晨光網",
 			heads: []string{"數碼 新聞 港口新增兩條渡輪航線 2012-01-16 16:56 調整字體︰大 中 小 " + strings.Repeat("渡輪公司表示，新航線將於下月啟用，每日往返十二班。", 8)},
-			want: "港口新增兩條渡輪航線",
+			want:  "港口新增兩條渡輪航線",
 		},
 		{
 			name: "short headline that a site tagline outgrows", title: "金锺国 - 维基百科，自由的百科全书",
