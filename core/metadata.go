@@ -217,13 +217,13 @@ func (m *metaSource) first(keys ...string) string {
 }
 
 // titleSeparators split a <title> into the article title and site names.
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "_", "｜", "――", "——", "|", "-", "–", "—", "："}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " › ", " · ", " / ", "_", "｜", "――", "——", "〉", "|", "-", "–", "—", "："}
 
 // bareSeparator reports separators written without spaces, which split
 // only CJK titles ("标题-栏目-站点"); in Latin text they sit inside words
 // ("Self-driving") and numbers.
 func bareSeparator(sep string) bool {
-	return sep == "-" || sep == "–" || sep == "—" || sep == "|" || sep == "――" || sep == "——"
+	return sep == "-" || sep == "–" || sep == "—" || sep == "|" || sep == "――" || sep == "——" || sep == "〉"
 }
 
 // cleanTitle removes site-name parts from a page title. A heading of the
@@ -280,6 +280,10 @@ func cleanTitle(title, site string, heads []string) string {
 				// tag that swallowed the page, not a headline.)
 				if p = strings.TrimSpace(p); p != "" && (p == h || (len([]rune(p)) >= 8 && strings.Contains(h, p) &&
 					len([]rune(h)) <= 2*len([]rune(title)))) {
+					// A breadcrumb heading ("站名 〉栏目 〉标题") ends in the part.
+					if h != p && cleanTitle(h, site, nil) == p {
+						return p
+					}
 					return h
 				}
 			}

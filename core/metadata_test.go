@@ -124,6 +124,10 @@ func TestCleanTitle(t *testing.T) {
 			want:  "港口新增兩條渡輪航線",
 		},
 		{
+			name: "breadcrumb heading", title: "夜市攤商學直播 生意翻倍 - 晨光健康網",
+			heads: []string{"晨光健康網 〉火線新聞 〉夜市攤商學直播 生意翻倍"}, want: "夜市攤商學直播 生意翻倍",
+		},
+		{
 			name: "short headline that a site tagline outgrows", title: "金锺国 - 维基百科，自由的百科全书",
 			heads: []string{"金锺国", "目录"}, want: "金锺国",
 		},
