@@ -430,7 +430,11 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		case l.class == classStrong || l.class == classByline:
 			begun = true
 			r.dropLeaf(l, l.why)
-			r.headStamps = append(r.headStamps, l.text)
+			// Only datelines and bylines speak of the article; a table of
+			// links (an infobox) dated by its subject does not.
+			if l.why == whyStamp || l.class == classByline || l.tag != atom.Table && l.tag != atom.Ul && l.tag != atom.Ol {
+				r.headStamps = append(r.headStamps, l.text)
+			}
 		case l.class == classWeak && begun:
 			r.dropLeaf(l, "short line among furniture before the article")
 		}
