@@ -16,6 +16,7 @@ func TestLegalNotice(t *testing.T) {
 		{"The views expressed in the contents above are those of our users and do not necessarily reflect the views of the site.", true},
 		{"© 2019 The Herald. All rights reserved.", true},
 		{"This material may not be reproduced without prior written permission.", true},
+		{"This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission.", true},
 		{"Żaden utwór zamieszczony w serwisie nie może być powielany i rozpowszechniany bez zgody wydawcy.", true},
 		{"富士康在声明中表示，导致该事件发生的运营变动，完全符合相关法律和规章。", false},
 		{"该消息由国内一家权威媒体报道，并被多家媒体转载，引发强烈民族自豪感。", false},
