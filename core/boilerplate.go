@@ -279,6 +279,24 @@ const whyStamp = "date, time or phone line"
 // comes first, comment times after it.
 const maxTailStamps = 3
 
+// truncatedCopy reports a block that is the start of the previous block's
+// text, cut short and followed by an expander ("… more", "Read more"): at
+// least 40 characters of it, and shorter than the whole.
+func truncatedCopy(t, prev string) bool {
+	if len(t) >= len(prev) {
+		return false
+	}
+	cut := strings.TrimSpace(t)
+	for _, suffix := range []string{"read more", "more", "更多", "展开", "全文"} {
+		if len(cut) > len(suffix) && strings.EqualFold(cut[len(cut)-len(suffix):], suffix) {
+			cut = strings.TrimSpace(cut[:len(cut)-len(suffix)])
+			break
+		}
+	}
+	cut = strings.TrimRight(cut, ".…· ")
+	return len([]rune(cut)) >= 40 && len(cut) < len(prev) && strings.HasPrefix(prev, cut)
+}
+
 // legalNoticeMaxEff is the longest block that is judged a legal notice by
 // its wording: a page's disclaimer or reprint ban is a sentence or two.
 const legalNoticeMaxEff = 600
@@ -410,6 +428,13 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			r.dropLeaf(l, "after the article, outside its template")
 		case l.class == classHeading && begun:
 			r.dropLeaf(l, "heading among furniture after the article")
+		}
+	}
+	// A truncated copy of the block before it ("… more" expanders, caption
+	// previews) repeats what the reader has just read.
+	for i := 1; i < len(ls); i++ {
+		if truncatedCopy(ls[i].text, ls[i-1].text) {
+			r.dropLeaf(ls[i], "truncated copy of the block before it")
 		}
 	}
 	// Inside the body: a short paragraph that is all link is a teaser
