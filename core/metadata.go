@@ -663,7 +663,7 @@ func hasFoldAt(s string, i int, w string) bool {
 // stage needs the title before the rest of the metadata can be read.
 func fillTitle(a *Article, m *metaSource) {
 	a.SiteName = firstNonEmpty(m.first("og:site_name", "application-name", "twitter:site"), m.ld.site)
-	raw := firstNonEmpty(m.ld.headline, m.first("og:title", "twitter:title", "dc.title", "headline"), m.title)
+	raw := firstNonEmpty(m.ld.headline, m.first("og:title", "twitter:title", "dc.title", "headline", "parsely-title"), m.title)
 	a.Title = cleanTitle(firstNonEmpty(m.title, raw), a.SiteName, m.heads)
 	if a.Title == "" {
 		a.Title = raw

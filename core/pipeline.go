@@ -172,6 +172,15 @@ func (r *run) extract(in Input) (*Article, error) {
 		return nil, err
 	}
 	r.findPostedLine(body)
+	if weakTitle(a.Title, meta.heads) {
+		// No usable page title ("", FrontPage's "显示"): old pages open the
+		// body with the headline in bold or in a heading.
+		if n, t := titleFromBody(art); n != nil {
+			a.Title = t
+			r.remove(n, "opening line taken for the missing title", len(t))
+			removeNode(n)
+		}
+	}
 	if !r.ex.opts.NoBoilerplate {
 		r.dropTitleHeading(art, a.Title)
 		r.stripBoilerplate(art)
@@ -534,6 +543,82 @@ func (r *run) dropTitleHeading(art *html.Node, title string) {
 		r.remove(h, "heading repeats the title", len(textOf(h)))
 		removeNode(h)
 	}
+}
+
+// weakTitle reports a page title that names nothing: none, or a CJK word
+// of three characters or fewer (an editor's default such as "显示") that
+// no heading of the page repeats (a name, "金锺国", is headed by itself).
+func weakTitle(t string, heads []string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return true
+	}
+	if !hasCJKMajority(t) || len([]rune(t)) > 3 {
+		return false
+	}
+	for _, h := range heads {
+		if h == t {
+			return false
+		}
+	}
+	return true
+}
+
+// titleFromBody returns the article's opening block when it reads as a
+// headline: a heading, or a short line set wholly in bold, without links.
+func titleFromBody(art *html.Node) (*html.Node, string) {
+	for n := art.FirstChild; n != nil; {
+		if n.Type == html.TextNode {
+			if strings.TrimSpace(n.Data) != "" {
+				return nil, ""
+			}
+			n = n.NextSibling
+			continue
+		}
+		if n.Type != html.ElementNode {
+			n = n.NextSibling
+			continue
+		}
+		t := textOf(n)
+		if t == "" {
+			n = n.NextSibling
+			continue
+		}
+		if k := len([]rune(t)); k < 4 || k > 60 || firstElem(n, atom.A) != nil {
+			// A container: look at its first block instead.
+			if k > 60 && n.FirstChild != nil && !isHeading(n.DataAtom) && n.DataAtom != atom.P {
+				n = n.FirstChild
+				continue
+			}
+			return nil, ""
+		}
+		if isHeading(n.DataAtom) || allBold(n) {
+			return n, strings.TrimRight(t, " -–—|_")
+		}
+		return nil, ""
+	}
+	return nil, ""
+}
+
+// allBold reports whether every text of n sits inside b or strong.
+func allBold(n *html.Node) bool {
+	ok, any := true, false
+	var visit func(k *html.Node, bold bool)
+	visit = func(k *html.Node, bold bool) {
+		for c := k.FirstChild; c != nil && ok; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					any = true
+					ok = ok && bold
+				}
+			case html.ElementNode:
+				visit(c, bold || c.DataAtom == atom.B || c.DataAtom == atom.Strong)
+			}
+		}
+	}
+	visit(n, n.DataAtom == atom.B || n.DataAtom == atom.Strong)
+	return ok && any
 }
 
 // headerMarkdown is the title and the byline line that go above the body.
