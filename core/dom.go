@@ -147,13 +147,16 @@ const (
 // only the words that start with it are tried.
 func wordBits(s string) uint8 {
 	var b uint8
-	for i := 0; i+1 < len(s); i++ {
-		c0, c1 := lowerASCII(s[i]), lowerASCII(s[i+1])
-		if wordPairs[c0][c1>>6]&(1<<(c1&63)) == 0 {
+	for i := 0; i+2 < len(s); i++ {
+		g := wordPairGroup[lowerASCII(s[i])][lowerASCII(s[i+1])]
+		if g == 0 {
 			continue // no word starts with these two bytes (all are longer)
 		}
-		for _, w := range wordsByFirst[c0] {
-			if b&w.bit == 0 && hasPrefixFold(s[i:], w.word) {
+		if c := lowerASCII(s[i+2]); pairThird[g][c>>6]&(1<<(c&63)) == 0 {
+			continue // nor with these three
+		}
+		for _, w := range pairWords[g] {
+			if b&w.bit == 0 && hasPrefixFold(s[i+2:], w.word[2:]) {
 				b |= w.bit
 			}
 		}
@@ -187,27 +190,35 @@ type listWord struct {
 	bit  uint8
 }
 
-// wordsByFirst indexes the words of clean.go's lists by their first byte.
-var wordsByFirst = func() (t [256][]listWord) {
+// wordPairGroup numbers the first two bytes of the words of clean.go's
+// lists (all of at least three bytes); pairWords[g] are the words that start with the pair numbered g
+// (0: none does).
+var wordPairGroup, pairWords = func() (t [256][256]uint8, groups [][]listWord) {
+	groups = append(groups, nil)
 	for _, l := range []struct {
 		bit   uint8
 		words []string
 	}{{clsUnlikely, unlikelyWords}, {clsMaybe, maybeWords}, {clsPositive, positiveWords},
 		{clsNegative, negativeWords}, {clsByline, bylineWords}, {clsComment, commentWords}} {
 		for _, w := range l.words {
-			t[w[0]] = append(t[w[0]], listWord{w, l.bit})
+			g := &t[w[0]][w[1]]
+			if *g == 0 {
+				*g = uint8(len(groups))
+				groups = append(groups, nil)
+			}
+			groups[*g] = append(groups[*g], listWord{w, l.bit})
 		}
 	}
-	return t
+	return t, groups
 }()
 
-// wordPairs is the set of the words' first two bytes, to skip most
-// positions of a class name with one lookup.
-var wordPairs = func() (t [256][4]uint64) {
-	for _, ws := range wordsByFirst {
+// pairThird[g] is the set of the third bytes of the words in pairWords[g].
+var pairThird = func() [][4]uint64 {
+	t := make([][4]uint64, len(pairWords))
+	for g, ws := range pairWords {
 		for _, w := range ws {
-			c := w.word[1]
-			t[w.word[0]][c>>6] |= 1 << (c & 63)
+			c := w.word[2]
+			t[g][c>>6] |= 1 << (c & 63)
 		}
 	}
 	return t
@@ -230,7 +241,7 @@ func (r *run) classBits(n *html.Node) uint8 {
 // class lists (utility classes, one list per card or row) many times over,
 // and a map lookup hashes a string faster than wordBits scans it.
 func (r *run) classWordBits(c string) uint8 {
-	if len(c) < 24 {
+	if len(c) < 8 {
 		return wordBits(c)
 	}
 	if b, ok := r.classCache[c]; ok {

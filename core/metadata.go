@@ -91,14 +91,15 @@ func (m *metaSource) visit(n *html.Node) bool {
 				}
 			}
 		}
-		if ip := attr(n, "itemprop"); ip == "datePublished" {
+		ip := attr(n, "itemprop")
+		if ip == "datePublished" {
 			if v := attr(n, "datetime"); v != "" {
 				m.times = append([]string{v}, m.times...)
 			} else if v := attr(n, "content"); v != "" {
 				m.times = append([]string{v}, m.times...)
 			}
 		}
-		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || m.bylineClass(n)) {
+		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || ip == "author" || m.bylineClass(n)) {
 			if t := textOf(n); t != "" && len([]rune(t)) < 80 {
 				m.authors = append(m.authors, t)
 			}
