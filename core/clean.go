@@ -1,7 +1,9 @@
 package core
 
 import (
+	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -108,6 +110,32 @@ func isHidden(n *html.Node) bool {
 	st := attr(n, "style")
 	if st == "" {
 		return false
+	}
+	return styleHides(st)
+}
+
+// styleHides reports a style declaring display:none or visibility:hidden
+// (spaces and case aside).
+func styleHides(st string) bool {
+	// Short ASCII styles, nearly all of them, are folded on the stack.
+	var buf [256]byte
+	if len(st) <= len(buf) {
+		n := 0
+		for i := 0; i < len(st); i++ {
+			c := st[i]
+			if c >= utf8.RuneSelf {
+				n = -1 // ToLower folds some non-ASCII letters to ASCII
+				break
+			}
+			if c != ' ' {
+				buf[n] = lowerASCII(c)
+				n++
+			}
+		}
+		if n >= 0 {
+			b := buf[:n]
+			return bytes.Contains(b, []byte("display:none")) || bytes.Contains(b, []byte("visibility:hidden"))
+		}
 	}
 	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")

@@ -219,3 +219,25 @@ func TestIsAlnum(t *testing.T) {
 		}
 	}
 }
+
+func TestStyleHidesMatchesReference(t *testing.T) {
+	ref := func(st string) bool {
+		st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+		return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+	}
+	pieces := []string{"display", "DISPLAY", ":", " ", "none", "NoNe", ";", "visibility", "hidden", "Hidden", "color:red", "\t", "K", "\u212a", "İ", "x"}
+	rng := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if rng.Intn(50) == 0 {
+			b.WriteString(strings.Repeat(" ", 250) + "display:none")
+		}
+		s := b.String()
+		if got, want := styleHides(s), ref(s); got != want {
+			t.Fatalf("styleHides(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
