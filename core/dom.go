@@ -233,26 +233,8 @@ func (r *run) classBits(n *html.Node) uint8 {
 	if n == r.bitsNode {
 		return r.bits
 	}
-	r.bitsNode, r.bits = n, r.classWordBits(attr(n, "class"))|wordBits(attr(n, "id"))
+	r.bitsNode, r.bits = n, wordBits(attr(n, "class"))|wordBits(attr(n, "id"))
 	return r.bits
-}
-
-// classWordBits is wordBits of a class attribute. Pages repeat their long
-// class lists (utility classes, one list per card or row) many times over,
-// and a map lookup hashes a string faster than wordBits scans it.
-func (r *run) classWordBits(c string) uint8 {
-	if len(c) < 8 {
-		return wordBits(c)
-	}
-	if b, ok := r.classCache[c]; ok {
-		return b
-	}
-	if r.classCache == nil {
-		r.classCache = make(map[string]uint8)
-	}
-	b := wordBits(c)
-	r.classCache[c] = b
-	return b
 }
 
 // firstElem returns the first element descendant of root with atom a.

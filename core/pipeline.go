@@ -76,7 +76,6 @@ type run struct {
 	headings     []*html.Node         // the body's headings
 	bitsNode     *html.Node           // the node classBits answered last
 	bits         uint8
-	classCache   map[string]uint8 // wordBits of the long class lists seen
 }
 
 func (r *run) note(format string, args ...any) {
