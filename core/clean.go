@@ -227,18 +227,27 @@ func conditional(a atom.Atom) bool {
 	return false
 }
 
+// checkTextCounts makes prepArticle check the counts it is given against
+// the text (the tests set it).
+var checkTextCounts = false
+
 // prepArticle cleans the copied article under flags f and returns the
 // counts of the text it kept: conditional
 // cleaning of tables, lists and divisions that look like furniture
 // (Readability's _cleanConditionally, counted in eff units), headings with
 // furniture classes, and empty blocks. A copy carries its original's
 // attributes, so its class weight is the original's.
-func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
+//
+// texts, when not nil, are the counts of art's text nodes in document
+// order, as scoring measured them on the page: the copy's text is the
+// page's, and is not counted again.
+func (r *run) prepArticle(art *html.Node, f flags, texts []textStats) (kept textStats) {
 	// The counts of each open element, summed on the way up: an element's
 	// counts are its text children's and those of its element children
 	// that stay.
 	var open []cstats
 	var drop []*html.Node
+	nt := 0 // text nodes seen
 	figures := 0
 	// Inside a table of data every cell is content, however short
 	// (Readability spares them too).
@@ -246,8 +255,21 @@ func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
 	walk(art, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
+			var t textStats
+			if nt < len(texts) {
+				t = texts[nt]
+				if checkTextCounts && t != countText(n.Data) {
+					panic("prepArticle: text counts out of step")
+				}
+			} else {
+				if checkTextCounts && texts != nil {
+					panic("prepArticle: too few text counts")
+				}
+				t = countText(n.Data)
+			}
+			nt++
 			if len(open) > 0 {
-				open[len(open)-1].text.add(countText(n.Data))
+				open[len(open)-1].text.add(t)
 			}
 			return false
 		case html.ElementNode:
@@ -315,6 +337,9 @@ func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
 			open[len(open)-1].add(&mine)
 		}
 	})
+	if checkTextCounts && texts != nil && nt != len(texts) {
+		panic("prepArticle: text counts left over")
+	}
 	for _, n := range drop {
 		removeNode(n)
 	}

@@ -30,6 +30,9 @@ func (r *run) survey(root, body *html.Node) *metaSource {
 		case html.ElementNode:
 		case html.CommentNode, html.DoctypeNode:
 			return false
+		case html.TextNode:
+			r.bodyTexts++
+			return true
 		default:
 			return true
 		}
@@ -70,6 +73,7 @@ type run struct {
 	// Filled by the survey walk.
 	protect      int // depth inside tables and code (markEnter)
 	bodyElems    int // elements of the body outside junk: what scoring may measure
+	bodyTexts    int // and text nodes
 	anchorCount  int
 	anchorGroups map[*html.Node]int32 // link container → its group in anchorOrder
 	anchorOrder  []anchorGroup        // the groups, by container in document order
@@ -237,7 +241,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		for _, n := range nodes {
 			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }))
 		}
-		e := eff(r.prepArticle(art, f))
+		e := eff(r.prepArticle(art, f, s.textCounts(nodes)))
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {
