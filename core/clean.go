@@ -1,7 +1,9 @@
 package core
 
 import (
+	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -109,6 +111,32 @@ func isHidden(n *html.Node) bool {
 	if st == "" {
 		return false
 	}
+	return styleHides(st)
+}
+
+// styleHides reports a style declaring display:none or visibility:hidden
+// (spaces and case aside).
+func styleHides(st string) bool {
+	// Short ASCII styles, nearly all of them, are folded on the stack.
+	var buf [256]byte
+	if len(st) <= len(buf) {
+		n := 0
+		for i := 0; i < len(st); i++ {
+			c := st[i]
+			if c >= utf8.RuneSelf {
+				n = -1 // ToLower folds some non-ASCII letters to ASCII
+				break
+			}
+			if c != ' ' {
+				buf[n] = lowerASCII(c)
+				n++
+			}
+		}
+		if n >= 0 {
+			b := buf[:n]
+			return bytes.Contains(b, []byte("display:none")) || bytes.Contains(b, []byte("visibility:hidden"))
+		}
+	}
 	st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
 }
@@ -201,18 +229,27 @@ func conditional(a atom.Atom) bool {
 	return false
 }
 
+// checkTextCounts makes prepArticle check the counts it is given against
+// the text (the tests set it).
+var checkTextCounts = false
+
 // prepArticle cleans the copied article under flags f and returns the
 // counts of the text it kept: conditional
 // cleaning of tables, lists and divisions that look like furniture
 // (Readability's _cleanConditionally, counted in eff units), headings with
 // furniture classes, and empty blocks. A copy carries its original's
 // attributes, so its class weight is the original's.
-func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
+//
+// texts, when not nil, are the counts of art's text nodes in document
+// order, as scoring measured them on the page: the copy's text is the
+// page's, and is not counted again.
+func (r *run) prepArticle(art *html.Node, f flags, texts []textStats) (kept textStats) {
 	// The counts of each open element, summed on the way up: an element's
 	// counts are its text children's and those of its element children
 	// that stay.
 	var open []cstats
 	var drop []*html.Node
+	nt := 0 // text nodes seen
 	figures := 0
 	// Inside a table of data every cell is content, however short
 	// (Readability spares them too).
@@ -220,8 +257,21 @@ func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
 	walk(art, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
+			var t textStats
+			if nt < len(texts) {
+				t = texts[nt]
+				if checkTextCounts && t != countText(n.Data) {
+					panic("prepArticle: text counts out of step")
+				}
+			} else {
+				if checkTextCounts && texts != nil {
+					panic("prepArticle: too few text counts")
+				}
+				t = countText(n.Data)
+			}
+			nt++
 			if len(open) > 0 {
-				open[len(open)-1].text.add(countText(n.Data))
+				open[len(open)-1].text.add(t)
 			}
 			return false
 		case html.ElementNode:
@@ -291,6 +341,9 @@ func (r *run) prepArticle(art *html.Node, f flags) (kept textStats) {
 			open[len(open)-1].add(&mine)
 		}
 	})
+	if checkTextCounts && texts != nil && nt != len(texts) {
+		panic("prepArticle: text counts left over")
+	}
 	for _, n := range drop {
 		removeNode(n)
 	}

@@ -147,13 +147,16 @@ const (
 // only the words that start with it are tried.
 func wordBits(s string) uint8 {
 	var b uint8
-	for i := 0; i+1 < len(s); i++ {
-		c0, c1 := lowerASCII(s[i]), lowerASCII(s[i+1])
-		if wordPairs[c0][c1>>6]&(1<<(c1&63)) == 0 {
+	for i := 0; i+2 < len(s); i++ {
+		g := wordPairGroup[lowerASCII(s[i])][lowerASCII(s[i+1])]
+		if g == 0 {
 			continue // no word starts with these two bytes (all are longer)
 		}
-		for _, w := range wordsByFirst[c0] {
-			if b&w.bit == 0 && hasPrefixFold(s[i:], w.word) && !otherWord(s[i+len(w.word):], w.bit) {
+		if c := lowerASCII(s[i+2]); pairThird[g][c>>6]&(1<<(c&63)) == 0 {
+			continue // nor with these three
+		}
+		for _, w := range pairWords[g] {
+			if b&w.bit == 0 && hasPrefixFold(s[i+2:], w.word[2:]) && !otherWord(s[i+len(w.word):], w.bit) {
 				b |= w.bit
 			}
 		}
@@ -194,27 +197,35 @@ type listWord struct {
 	bit  uint8
 }
 
-// wordsByFirst indexes the words of clean.go's lists by their first byte.
-var wordsByFirst = func() (t [256][]listWord) {
+// wordPairGroup numbers the first two bytes of the words of clean.go's
+// lists (all of at least three bytes); pairWords[g] are the words that start with the pair numbered g
+// (0: none does).
+var wordPairGroup, pairWords = func() (t [256][256]uint8, groups [][]listWord) {
+	groups = append(groups, nil)
 	for _, l := range []struct {
 		bit   uint8
 		words []string
 	}{{clsUnlikely, unlikelyWords}, {clsMaybe, maybeWords}, {clsPositive, positiveWords},
 		{clsNegative, negativeWords}, {clsByline, bylineWords}, {clsComment, commentWords}} {
 		for _, w := range l.words {
-			t[w[0]] = append(t[w[0]], listWord{w, l.bit})
+			g := &t[w[0]][w[1]]
+			if *g == 0 {
+				*g = uint8(len(groups))
+				groups = append(groups, nil)
+			}
+			groups[*g] = append(groups[*g], listWord{w, l.bit})
 		}
 	}
-	return t
+	return t, groups
 }()
 
-// wordPairs is the set of the words' first two bytes, to skip most
-// positions of a class name with one lookup.
-var wordPairs = func() (t [256][4]uint64) {
-	for _, ws := range wordsByFirst {
+// pairThird[g] is the set of the third bytes of the words in pairWords[g].
+var pairThird = func() [][4]uint64 {
+	t := make([][4]uint64, len(pairWords))
+	for g, ws := range pairWords {
 		for _, w := range ws {
-			c := w.word[1]
-			t[w.word[0]][c>>6] |= 1 << (c & 63)
+			c := w.word[2]
+			t[g][c>>6] |= 1 << (c & 63)
 		}
 	}
 	return t
@@ -229,26 +240,8 @@ func (r *run) classBits(n *html.Node) uint8 {
 	if n == r.bitsNode {
 		return r.bits
 	}
-	r.bitsNode, r.bits = n, r.classWordBits(attr(n, "class"))|wordBits(attr(n, "id"))
+	r.bitsNode, r.bits = n, wordBits(attr(n, "class"))|wordBits(attr(n, "id"))
 	return r.bits
-}
-
-// classWordBits is wordBits of a class attribute. Pages repeat their long
-// class lists (utility classes, one list per card or row) many times over,
-// and a map lookup hashes a string faster than wordBits scans it.
-func (r *run) classWordBits(c string) uint8 {
-	if len(c) < 24 {
-		return wordBits(c)
-	}
-	if b, ok := r.classCache[c]; ok {
-		return b
-	}
-	if r.classCache == nil {
-		r.classCache = make(map[string]uint8)
-	}
-	b := wordBits(c)
-	r.classCache[c] = b
-	return b
 }
 
 // firstElem returns the first element descendant of root with atom a.

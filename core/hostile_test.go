@@ -593,6 +593,7 @@ func TestSentinelsDistinct(t *testing.T) {
 //
 //	go test -run '^$' -bench Scaling ./core
 func BenchmarkScaling(b *testing.B) {
+	defer measureOnly()()
 	for _, size := range []int{10 << 10, 100 << 10, 1 << 20, 10 << 20, 30 << 20} {
 		page := syntheticPage(size)
 		name := fmt.Sprintf("%dKB", size>>10)

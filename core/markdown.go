@@ -806,7 +806,13 @@ func (c *conv) link(n *html.Node, p *para, oneLine bool) {
 	p.flushSpace()
 	href, ok := safeURL(attr(n, "href"), false)
 	if ok && !strings.HasPrefix(href, "#") {
-		p.md.WriteString("[" + md + "](" + href + ")")
+		// Piece by piece, as one string: only the first write can settle
+		// a pending emphasis.
+		p.md.WriteString("[")
+		p.md.WriteString(md)
+		p.md.WriteString("](")
+		p.md.WriteString(href)
+		p.md.WriteString(")")
 	} else {
 		p.md.WriteString(md)
 	}
@@ -824,7 +830,11 @@ func (c *conv) image(n *html.Node, p *para) {
 	}
 	alt := normSpace(attr(n, "alt"))
 	p.flushSpace()
-	p.md.WriteString("![" + escapeMD(alt) + "](" + src + ")")
+	p.md.WriteString("![") // piece by piece, as in link
+	p.md.WriteString(escapeMD(alt))
+	p.md.WriteString("](")
+	p.md.WriteString(src)
+	p.md.WriteString(")")
 	p.hasImage = true
 }
 

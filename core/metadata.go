@@ -91,20 +91,43 @@ func (m *metaSource) visit(n *html.Node) bool {
 				}
 			}
 		}
-		if ip := attr(n, "itemprop"); ip == "datePublished" {
+		ip := attr(n, "itemprop")
+		if ip == "datePublished" {
 			if v := attr(n, "datetime"); v != "" {
 				m.times = append([]string{v}, m.times...)
 			} else if v := attr(n, "content"); v != "" {
 				m.times = append([]string{v}, m.times...)
 			}
 		}
-		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || attr(n, "itemprop") == "author" || m.bylineClass(n)) {
+		// fewRunes first: a byline-classed block can be a whole column,
+		// whose text need not be collected to be found too long.
+		if len(m.authors) < 5 && len(n.Attr) > 0 && (attr(n, "rel") == "author" || ip == "author" || m.bylineClass(n)) && fewRunes(n, 80) {
 			if t := textOf(n); t != "" && len([]rune(t)) < 80 {
 				m.authors = append(m.authors, t)
 			}
 		}
 		return true
 	}
+}
+
+// fewRunes reports whether n's text has fewer than max runes other than
+// spaces: textOf(n) can only be shorter than max runes if it does.
+func fewRunes(n *html.Node, max int) bool {
+	k := 0
+	walk(n, func(c *html.Node) bool {
+		if k >= max {
+			return false
+		}
+		if c.Type == html.TextNode {
+			for _, r := range c.Data {
+				if !isSpaceRune(r) {
+					k++
+				}
+			}
+		}
+		return true
+	}, nil)
+	return k < max
 }
 
 var bylineWords, commentWords = []string{"byline", "author"}, []string{"comment"}

@@ -17,6 +17,10 @@ type parsed struct {
 	root  *html.Node
 	base  *url.URL // nil when the page has no usable address
 	nodes int
+	// absolute addresses already resolved against base: pages repeat
+	// their links (menus at the top and bottom, the same article linked
+	// from its title, image and "more")
+	absCache map[string]string
 }
 
 func parse(text string, pageURL string, lim Limits) (*parsed, error) {
@@ -71,11 +75,18 @@ func (p *parsed) abs(ref string) string {
 	if ref == "" || p.base == nil || strings.HasPrefix(ref, "#") {
 		return ref
 	}
-	u, err := resolveRef(p.base, ref)
-	if err != nil {
-		return ref
+	if a, ok := p.absCache[ref]; ok {
+		return a
 	}
-	return u.String()
+	a := ref
+	if u, err := resolveRef(p.base, ref); err == nil {
+		a = u.String()
+	}
+	if p.absCache == nil {
+		p.absCache = make(map[string]string)
+	}
+	p.absCache[ref] = a
+	return a
 }
 
 // normalise walks the tree once: it counts nodes against the limit, cuts the

@@ -30,6 +30,9 @@ func (r *run) survey(root, body *html.Node) *metaSource {
 		case html.ElementNode:
 		case html.CommentNode, html.DoctypeNode:
 			return false
+		case html.TextNode:
+			r.bodyTexts++
+			return true
 		default:
 			return true
 		}
@@ -74,13 +77,13 @@ type run struct {
 	// Filled by the survey walk.
 	protect      int // depth inside tables and code (markEnter)
 	bodyElems    int // elements of the body outside junk: what scoring may measure
+	bodyTexts    int // and text nodes
 	anchorCount  int
 	anchorGroups map[*html.Node]int32 // link container → its group in anchorOrder
 	anchorOrder  []anchorGroup        // the groups, by container in document order
 	headings     []*html.Node         // the body's headings
 	bitsNode     *html.Node           // the node classBits answered last
 	bits         uint8
-	classCache   map[string]uint8 // wordBits of the long class lists seen
 }
 
 func (r *run) note(format string, args ...any) {
@@ -259,7 +262,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		for _, n := range nodes {
 			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }))
 		}
-		e := eff(r.prepArticle(art, f))
+		e := eff(r.prepArticle(art, f, s.textCounts(nodes)))
 		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
 			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
 		if e > bestEff {

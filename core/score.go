@@ -41,14 +41,17 @@ func wrapperLink(t textStats) bool { return eff(t) > wrapperLinkEff }
 func eff(t textStats) int { return int(t.chars) + 2*int(t.cjk) }
 
 type nodeInfo struct {
-	node      *html.Node
-	score     float64
-	all       textStats // visible text of the whole subtree
-	own       textStats // text not inside a nested block
-	parent    int32     // the parent's info, -1 for the body
-	linkEff   int32     // eff length of the text inside links
-	blockKids bool      // has a block-level child (Readability's DIV_TO_P_ELEMS)
-	cand      bool
+	node    *html.Node
+	score   float64
+	all     textStats // visible text of the whole subtree
+	own     textStats // text not inside a nested block
+	parent  int32     // the parent's info, -1 for the body
+	linkEff int32     // eff length of the text inside links
+	// texts[textStart:textEnd] are the counts of the text nodes inside,
+	// in document order
+	textStart, textEnd int32
+	blockKids          bool // has a block-level child (Readability's DIV_TO_P_ELEMS)
+	cand               bool
 }
 
 type scoring struct {
@@ -58,6 +61,7 @@ type scoring struct {
 	index  map[*html.Node]int32
 	infos  []nodeInfo
 	order  []int32      // infos of the blocks with own text, in document order
+	texts  []textStats  // every text node measured, in document order
 	ranked []*html.Node // the top candidates, best first (for -explain)
 }
 
@@ -108,6 +112,7 @@ func (s *scoring) measure() {
 	hint := s.r.bodyElems + 1
 	s.index = make(map[*html.Node]int32, hint)
 	s.infos = make([]nodeInfo, 0, hint)
+	s.texts = make([]textStats, 0, s.r.bodyTexts)
 	var open, blocks []int32
 	walk(s.body, func(n *html.Node) bool {
 		switch n.Type {
@@ -116,6 +121,7 @@ func (s *scoring) measure() {
 				return false
 			}
 			t := countText(n.Data)
+			s.texts = append(s.texts, t)
 			if t.chars == 0 {
 				return false
 			}
@@ -133,6 +139,7 @@ func (s *scoring) measure() {
 				parent = open[len(open)-1]
 			}
 			i := s.newInfo(n, parent)
+			s.infos[i].textStart = int32(len(s.texts))
 			open = append(open, i)
 			if isBlock(n.DataAtom) {
 				if len(blocks) > 0 && isDivToPElem(n.DataAtom) {
@@ -157,6 +164,7 @@ func (s *scoring) measure() {
 			return // skipped
 		}
 		open = open[:len(open)-1]
+		in.textEnd = int32(len(s.texts))
 		if n.DataAtom == atom.A && !wrapperLink(in.all) {
 			in.linkEff = int32(eff(in.all))
 		}
@@ -172,6 +180,21 @@ func (s *scoring) measure() {
 			pi.linkEff += in.linkEff
 		}
 	})
+}
+
+// textCounts returns the counts of the text nodes inside nodes (elements
+// this attempt measured), in document order: those of their copies.
+func (s *scoring) textCounts(nodes []*html.Node) []textStats {
+	var out []textStats
+	for _, n := range nodes {
+		i, ok := s.index[n]
+		if !ok {
+			return nil
+		}
+		in := &s.infos[i]
+		out = append(out, s.texts[in.textStart:in.textEnd]...)
+	}
+	return out
 }
 
 func tagBase(a atom.Atom) float64 {

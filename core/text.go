@@ -94,7 +94,20 @@ func countText(s string) textStats {
 			inWord = word | inWord&^space
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		var r rune
+		var n int
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// Three bytes (CJK text is all such runes), decoded here as
+			// DecodeRuneInString would, overlong forms and surrogates
+			// excepted.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			n = 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, n = utf8.RuneError, 1
+			}
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		i += n
 		if r == 0xA0 || r == 0x3000 {
 			inWord = 0
@@ -160,7 +173,29 @@ func normSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	valid := utf8.ValidString(s)
 	for i := 0; i < len(s); {
+		if valid {
+			// Runes that cannot be spaces are copied in bulk: every
+			// non-ASCII space starts with C2, E1, E2 or E3.
+			j := i
+			for j < len(s) {
+				c := s[j]
+				if c < utf8.RuneSelf && (asciiKind[c] == akSpace || c == '\v') || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+					break
+				}
+				j++
+			}
+			if j > i {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteString(s[i:j])
+				i = j
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			// ASCII, the common case, byte by byte.
 			i++

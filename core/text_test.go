@@ -74,7 +74,14 @@ func TestCountTextMatchesReference(t *testing.T) {
 		'-', '"', '\'', 0, 0x7F, 'é', 'ß', 'Ж', '中', '文', '。', '，', '、', '！', '？', 'か', 'カ', '한', '٣',
 		'،', 0x2028, 0x1680, 0xFFFD, 0x10400, '😀'}
 	rng := rand.New(rand.NewSource(1))
-	cases := []string{"", " ", "a", "hello, world. Fine!", "中文，测试。", "\xff\xfe abc", "a\x80b", "x\xe4\xb8"}
+	cases := []string{"", " ", "a", "hello, world. Fine!", "中文，测试。", "\xff\xfe abc", "a\x80b", "x\xe4\xb8",
+		"\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "中\xe4\xb8"}
+	// Three-byte sequences of every kind, valid or not.
+	for _, c0 := range []byte{0xE0, 0xE3, 0xED, 0xEF} {
+		for c1 := 0x70; c1 < 0xD0; c1 += 7 {
+			cases = append(cases, string([]byte{'a', c0, byte(c1), 0x80, 'b'}), string([]byte{c0, byte(c1), 0xBF}))
+		}
+	}
 	for i := 0; i < 20000; i++ {
 		var b []byte
 		for n := rng.Intn(40); n > 0; n-- {
@@ -183,7 +190,8 @@ func normSpaceRef(s string) string {
 }
 
 func TestNormSpaceMatchesReference(t *testing.T) {
-	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x1680, 0x85, 'a', 'Z', '.', 'é', '中', 0xFFFD}
+	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x2029, 0x1680, 0x85, 0x2000, 0x200A, 0x202F,
+		0x205F, 0x180E, 0xFEFF, 'a', 'Z', '.', 'é', '中', 'か', '、', 0x3001, 0x1F600, 0xFFFD}
 	rng := rand.New(rand.NewSource(3))
 	cases := []string{"", " ", "a b", " a", "a ", "a  b", "\xff", " \xff\xfe x"}
 	for i := 0; i < 20000; i++ {
@@ -208,6 +216,28 @@ func TestIsAlnum(t *testing.T) {
 	for r := rune(-1); r <= 0x11000; r++ {
 		if got, want := isAlnum(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
 			t.Fatalf("isAlnum(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestStyleHidesMatchesReference(t *testing.T) {
+	ref := func(st string) bool {
+		st = strings.ToLower(strings.ReplaceAll(st, " ", ""))
+		return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+	}
+	pieces := []string{"display", "DISPLAY", ":", " ", "none", "NoNe", ";", "visibility", "hidden", "Hidden", "color:red", "\t", "K", "\u212a", "İ", "x"}
+	rng := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if rng.Intn(50) == 0 {
+			b.WriteString(strings.Repeat(" ", 250) + "display:none")
+		}
+		s := b.String()
+		if got, want := styleHides(s), ref(s); got != want {
+			t.Fatalf("styleHides(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
