@@ -418,6 +418,13 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 	}
 	topClass := attr(top, "class")
 	for sib := top.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		if sib.Type == html.ElementNode && s.r.marks[sib] == markUnlikely && s.f&flagStripUnlikely != 0 &&
+			nextElement(sib) == top && leadBlock(sib) {
+			// A lead paragraph set apart in a "header" block right
+			// before the body: its prose outweighs its class name.
+			nodes = append(nodes, sib)
+			continue
+		}
 		if sib.Type != html.ElementNode || s.r.skipped(sib, s.f) {
 			continue
 		}
@@ -457,6 +464,39 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 	}
 	return top, nodes
 }
+
+// nextElement returns the element sibling after n, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for k := n.NextSibling; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode {
+			return k
+		}
+	}
+	return nil
+}
+
+// leadBlock reports a block of plain prose: no block or link inside, at
+// least leadMinEff of text, ending a sentence.
+func leadBlock(n *html.Node) bool {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && isBlock(k.DataAtom) {
+			return false
+		}
+	}
+	if firstElem(n, atom.A) != nil {
+		return false
+	}
+	t, ok := textUpTo(n, 4000)
+	if !ok {
+		return false
+	}
+	t = normSpace(t)
+	return eff(countText(t)) >= leadMinEff && endsSentence(t)
+}
+
+// leadMinEff is the least text of a lead paragraph that joins the body
+// from a block classed as furniture.
+const leadMinEff = 100
 
 // inListItem reports a candidate inside a list item: lists repeat a unit
 // (teasers, comments, search results) and an article is not one of them.
