@@ -218,6 +218,23 @@ func (e *env) serveHost(w http.ResponseWriter, r *http.Request) {
 <clean-article id="ok" src="/seed/%s" theme="sepia"></clean-article>
 <clean-article id="bad" src="/nothing-here"></clean-article></body></html>`, e.ours, name)
 		return
+	case "heavy":
+		// A page built like a large news site: style sheets and scripts in
+		// the head, the application's state in a top-level body script.
+		fmt.Fprintf(w, `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8">
+<title>Harbour ferries to run every twenty minutes - Coast News</title>
+<meta property="og:title" content="Harbour ferries to run every twenty minutes">
+<meta name="author" content="Maria Lindqvist"><link rel="canonical" href="https://coastnews.example/ferries">
+<style>%s</style><script>var tracking = {};</script>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-01T08:00:00Z"}</script>
+</head><body class="article"><header><a href="/">Coast News</a></header>
+<script>window.appState = {};</script>
+<article><h1>Harbour ferries to run every twenty minutes</h1>%s</article>
+<script>window.appState.more = "%s";</script><footer>Coast News</footer></body></html>`,
+			strings.Repeat(".a{color:red}", 2000),
+			strings.Repeat("<p>The harbour ferry will run every twenty minutes from March, the operator said, after a winter of long queues at the north pier and complaints from commuters who missed their trains.</p>", 6),
+			strings.Repeat("x", 20000))
+		return
 	case "blank":
 		fmt.Fprint(w, `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>`)
 		return
@@ -706,3 +723,56 @@ const contrastJS = `(() => {
   check(".removed .why, .removed q", "removed panel");
   return out;
 })()`
+
+// TestPageHTML checks the bookmarklet's serialisation of the live page:
+// on each seed page, and on a page with a heavy head and top-level body
+// scripts, extract(pageHTML(document)) gives what extract(outerHTML)
+// gives, while the string leaves out the head's style sheets and scripts
+// and the body's top-level scripts, and keeps the metadata.
+func TestPageHTML(t *testing.T) {
+	e := newEnv(t)
+	pages := []string{"/heavy"}
+	for _, s := range e.seeds {
+		pages = append(pages, "/seed/"+s.name)
+	}
+	for _, p := range pages {
+		t.Run(strings.TrimPrefix(p, "/"), func(t *testing.T) {
+			e.t = t
+			type result struct {
+				Same                                 bool
+				Diff                                 string
+				FullLen, LeanLen                     int
+				HasStyle, HasAppScript, HasLD, Title bool
+				Lang                                 string
+			}
+			e.do(e.ctx, chromedp.Navigate(e.host+p))
+			res := eval[result](e, e.ctx, fmt.Sprintf(`(async () => {
+  const { load, pageHTML } = await import(%q);
+  const cr = await load({ worker: false });
+  const full = document.documentElement.outerHTML, lean = pageHTML(document);
+  const a = await cr.extract(full, { url: location.href }), b = await cr.extract(lean, { url: location.href });
+  const keys = ["title", "byline", "published", "lang", "dir", "markdown", "leadImage"];
+  const diff = keys.filter((k) => a[k] !== b[k]).join(",");
+  return { same: diff === "", diff, fullLen: full.length, leanLen: lean.length,
+    hasStyle: /<style/i.test(lean), hasAppScript: lean.includes("window.appState"),
+    hasLD: lean.includes("application/ld+json"), title: lean.includes("<title>"),
+    lang: (lean.match(/<html[^>]*lang="([^"]*)"/) || [])[1] || "" };
+})()`, e.ours+"/cleanread.js"))
+			if !res.Same {
+				t.Errorf("extraction differs between outerHTML and pageHTML in: %s", res.Diff)
+			}
+			if !res.Title {
+				t.Errorf("pageHTML dropped the <title>")
+			}
+			if p == "/heavy" {
+				if res.HasStyle || res.HasAppScript {
+					t.Errorf("pageHTML kept style sheets (%v) or the top-level application script (%v)", res.HasStyle, res.HasAppScript)
+				}
+				if !res.HasLD || res.Lang != "en" {
+					t.Errorf("pageHTML lost the JSON-LD (%v) or the html lang (%q)", res.HasLD, res.Lang)
+				}
+			}
+			t.Logf("%s: %d -> %d characters", p, res.FullLen, res.LeanLen)
+		})
+	}
+}

@@ -65,6 +65,55 @@ export async function extract(html, opts = {}) {
   return (await load()).extract(html, opts);
 }
 
+/**
+ * The live page as the engine needs it, as an HTML string: the <html>
+ * element's attributes, from <head> only what names and dates the page
+ * (title, meta, base, canonical and author links, JSON-LD), then the
+ * <body> less its top-level scripts and style sheets. Those (most of a
+ * modern page's bytes) are what the engine would blank anyway;
+ * serialising, copying and scanning them was most of the bookmarklet's
+ * time on such pages. A document without a plain <body> (a frameset)
+ * goes whole.
+ * @param {Document} [doc]
+ * @returns {string}
+ */
+export function pageHTML(doc = document) {
+  const root = doc.documentElement;
+  const head = doc.head;
+  const body = doc.body;
+  if (!root || !head || !body || root.localName !== "html" || body.localName !== "body") {
+    return root ? root.outerHTML : "";
+  }
+  const attrs = (el) => {
+    let s = "";
+    for (const a of el.attributes) s += ` ${a.name}="${a.value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`;
+    return s;
+  };
+  const ldJSON = (el) => /ld\+json/i.test(el.type);
+  let out = `<!DOCTYPE html><html${attrs(root)}><head>`;
+  for (const el of head.children) {
+    const n = el.localName;
+    if (n === "title" || n === "meta" || n === "base" ||
+        (n === "link" && /(^|\s)(canonical|author)(\s|$)/i.test(el.getAttribute("rel") || "")) ||
+        (n === "script" && ldJSON(el))) {
+      out += el.outerHTML;
+    }
+  }
+  out += `</head><body${attrs(body)}>`;
+  // The body's own children, less its top-level scripts and style sheets
+  // (where pages put their application code: half of a large news page).
+  for (let c = body.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === Node.ELEMENT_NODE) {
+      const n = c.localName;
+      if ((n === "script" && !ldJSON(c)) || n === "style" || n === "template") continue;
+      out += c.outerHTML;
+    } else if (c.nodeType === Node.TEXT_NODE) {
+      out += c.data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    }
+  }
+  return out + "</body></html>";
+}
+
 /** The URL of the wasm this module loads by default. */
 export const wasmURL = new URL(WASM_FILE, here).href;
 
