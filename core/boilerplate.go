@@ -339,6 +339,7 @@ func isHeading(a atom.Atom) bool {
 
 // stripBoilerplate removes furniture around the article body.
 func (r *run) stripBoilerplate(art *html.Node) {
+	r.dropInlineCards(art)
 	ls := leafBlocks(art)
 	if len(ls) < 2 {
 		return
@@ -626,3 +627,89 @@ func startsWithBullet(t string) bool {
 // ("Five things we learned from the interview"), where a label with a
 // handle or a name ("Account: @maker", "Artist: Ansel") credits someone.
 const teaserMinLinkEff = 20
+
+// dropInlineCards removes the cards that sites tuck inside a paragraph's
+// running text for hovering (a person's photo, name and latest headlines in
+// a <span> within the <p>): the innermost inline element that holds a
+// picture and two or more links and hardly any text outside them is not
+// text the author wrote into the sentence.
+func (r *run) dropInlineCards(art *html.Node) {
+	type count struct{ imgs, links, text, linkText int }
+	var drop []*html.Node
+	var stack []count
+	inLink := 0
+	walk(art, func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			if len(stack) > 0 {
+				k := len(strings.TrimSpace(n.Data))
+				for i := range stack {
+					stack[i].text += k
+					if inLink > 0 {
+						stack[i].linkText += k
+					}
+				}
+			}
+			return false
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Img:
+				for i := range stack {
+					stack[i].imgs++
+				}
+			case atom.A:
+				inLink++
+				for i := range stack {
+					stack[i].links++
+				}
+			case atom.Span:
+				if inParagraph(n) {
+					stack = append(stack, count{})
+				}
+			}
+			return true
+		}
+		return n.Type == html.DocumentNode
+	}, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if n.DataAtom == atom.A {
+			inLink--
+		}
+		if n.DataAtom != atom.Span || len(stack) == 0 || !inParagraph(n) {
+			return
+		}
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if c.imgs > 0 && c.links >= 2 && 10*(c.text-c.linkText) <= c.text {
+			drop = append(drop, n)
+			// Its ancestors' counts lose it: the card goes alone.
+			for i := range stack {
+				stack[i].imgs -= c.imgs
+				stack[i].links -= c.links
+				stack[i].text -= c.text
+				stack[i].linkText -= c.linkText
+			}
+		}
+	})
+	for _, n := range drop {
+		r.remove(n, "card inside a paragraph", len(textOf(n)))
+		removeNode(n)
+	}
+}
+
+// inParagraph reports an element inside a <p>.
+func inParagraph(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode {
+			if p.DataAtom == atom.P {
+				return true
+			}
+			if isBlock(p.DataAtom) {
+				return false
+			}
+		}
+	}
+	return false
+}
