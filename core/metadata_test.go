@@ -14,6 +14,10 @@ func TestIsoDate(t *testing.T) {
 	}{
 		// ISO 8601 and its relatives.
 		{in: "2023-03-10", want: "2023-03-10"},
+		// English ordinals.
+		{in: "By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", want: "2019-11-18"},
+		{in: "Published on the 1st of March 2021", want: "2021-03-01"},
+		{in: "22nd Feb 2020", want: "2020-02-22"},
 		{in: "2023-03-10T08:15:00+08:00", want: "2023-03-10"},
 		{in: "2023-03-10T23:59:59Z", want: "2023-03-10"},
 		{in: "2023-03-10 09:12:00.0", want: "2023-03-10"},
