@@ -634,37 +634,42 @@ const teaserMinLinkEff = 20
 // picture and two or more links and hardly any text outside them is not
 // text the author wrote into the sentence.
 func (r *run) dropInlineCards(art *html.Node) {
-	type count struct{ imgs, links, text, linkText int }
+	type span struct {
+		n                           *html.Node
+		imgs, links, text, linkText int
+	}
 	var drop []*html.Node
-	var stack []count
+	var stack []span // the open spans inside paragraphs, innermost last
 	inLink := 0
 	walk(art, func(n *html.Node) bool {
+		var top *span
+		if len(stack) > 0 {
+			top = &stack[len(stack)-1]
+		}
 		switch n.Type {
 		case html.TextNode:
-			if len(stack) > 0 {
+			if top != nil {
 				k := len(strings.TrimSpace(n.Data))
-				for i := range stack {
-					stack[i].text += k
-					if inLink > 0 {
-						stack[i].linkText += k
-					}
+				top.text += k
+				if inLink > 0 {
+					top.linkText += k
 				}
 			}
 			return false
 		case html.ElementNode:
 			switch n.DataAtom {
 			case atom.Img:
-				for i := range stack {
-					stack[i].imgs++
+				if top != nil {
+					top.imgs++
 				}
 			case atom.A:
 				inLink++
-				for i := range stack {
-					stack[i].links++
+				if top != nil {
+					top.links++
 				}
 			case atom.Span:
 				if inParagraph(n) {
-					stack = append(stack, count{})
+					stack = append(stack, span{n: n})
 				}
 			}
 			return true
@@ -677,20 +682,21 @@ func (r *run) dropInlineCards(art *html.Node) {
 		if n.DataAtom == atom.A {
 			inLink--
 		}
-		if n.DataAtom != atom.Span || len(stack) == 0 || !inParagraph(n) {
+		if len(stack) == 0 || stack[len(stack)-1].n != n {
 			return
 		}
 		c := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if c.imgs > 0 && c.links >= 2 && 10*(c.text-c.linkText) <= c.text {
-			drop = append(drop, n)
-			// Its ancestors' counts lose it: the card goes alone.
-			for i := range stack {
-				stack[i].imgs -= c.imgs
-				stack[i].links -= c.links
-				stack[i].text -= c.text
-				stack[i].linkText -= c.linkText
-			}
+			drop = append(drop, n) // the card goes alone: its counts stay out of its parent's
+			return
+		}
+		if len(stack) > 0 {
+			p := &stack[len(stack)-1]
+			p.imgs += c.imgs
+			p.links += c.links
+			p.text += c.text
+			p.linkText += c.linkText
 		}
 	})
 	for _, n := range drop {

@@ -123,7 +123,7 @@ func (r *run) findLinkFarms() {
 				}
 			}
 			hit.members = append(hit.members, a.n)
-			hit.varied = hit.varied || string(a.text) != string(hit.rep.text)
+			hit.varied = hit.varied || !slices.Equal(a.text, hit.rep.text)
 			hit.last = a
 		}
 		var cards map[*html.Node]bool
@@ -230,8 +230,20 @@ func soleElement(n *html.Node) bool {
 // addresses differ by a few characters, and an author lists them as
 // references, the way sameButDigits lets "Bug 1679133" pass.
 func urlText(t []rune) bool {
-	s := string(t[:min(len(t), 8)])
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+	return runesPrefix(t, "http://") || runesPrefix(t, "https://") || runesPrefix(t, "www.")
+}
+
+// runesPrefix reports whether t starts with the ASCII string p.
+func runesPrefix(t []rune, p string) bool {
+	if len(t) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if t[i] != rune(p[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // near reports whether two anchors of a group have near-duplicate texts.

@@ -540,6 +540,13 @@ func bylineFromLines(lines []string) string { return bylineAround(lines, nil) }
 // source named near the title comes last. The end of the body is prose, so
 // only a short line whose name stands alone counts there.
 func bylineAround(lines, end []string) string {
+	short := lines[:0:0]
+	for _, l := range lines {
+		if len(l) <= 4*maxLineChars {
+			short = append(short, l)
+		}
+	}
+	lines = short
 	if b := bylineNamed(lines); b != "" {
 		return b
 	}
@@ -554,9 +561,6 @@ func bylineAround(lines, end []string) string {
 		}
 	}
 	for _, l := range lines {
-		if len(l) > 4*maxLineChars {
-			continue
-		}
 		ascii := isASCIIString(l)
 		for _, p := range editorPat {
 			if m := p.find(l, ascii); m != nil {
@@ -599,15 +603,8 @@ var (
 )
 
 // bylineNamed finds a byline that names its author (not an editor or a
-// source) in lines.
+// source) in lines, which bylineAround has cut to the short ones.
 func bylineNamed(lines []string) string {
-	short := lines[:0:0]
-	for _, l := range lines {
-		if len(l) <= 4*maxLineChars {
-			short = append(short, l)
-		}
-	}
-	lines = short
 	// Each pattern runs only on lines holding the words it needs.
 	for _, l := range lines {
 		ascii := isASCIIString(l)

@@ -352,35 +352,21 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 	if h == nil {
 		return
 	}
-	seen := 0
-	for n := next(h, body, true); n != nil && seen < 6; n = next(n, body, false) {
-		if n.Type == html.ElementNode && r.marks[n] == markJunk {
-			n = next(n, body, true)
-			if n == nil {
-				break
-			}
-		}
-		if n.Type != html.TextNode {
-			continue
-		}
-		t := normSpace(n.Data)
-		if t == "" {
-			continue
-		}
-		seen++
+	r.textsAfter(h, body, 6, func(n *html.Node) bool {
 		if inKeyValueRow(n) {
 			// An infobox (a row of a table with a header cell, "Founded
 			// | 1998") states facts about the subject, not the article.
-			continue
+			return true
 		}
-		line := t
+		line := normSpace(n.Data)
 		if n.Parent != nil {
 			line = textOf(n.Parent)
 		}
 		if len([]rune(line)) <= 120 {
 			r.nearTitleLines = append(r.nearTitleLines, line)
 		}
-	}
+		return true
+	})
 }
 
 // titleBlock finds the page's title where no heading holds it: the first
@@ -438,28 +424,39 @@ func (r *run) findPostedLine(body *html.Node) {
 	if len(r.articleNodes) == 0 {
 		return
 	}
-	seen := 0
-	for n := next(r.articleNodes[len(r.articleNodes)-1], body, true); n != nil && seen < 8; n = next(n, body, false) {
-		if n.Type == html.ElementNode && r.marks[n] == markJunk {
-			if n = next(n, body, true); n == nil {
-				return
-			}
-		}
-		if n.Type != html.TextNode || n.Parent == nil || normSpace(n.Data) == "" {
-			continue
-		}
-		seen++
+	r.textsAfter(r.articleNodes[len(r.articleNodes)-1], body, 8, func(n *html.Node) bool {
 		line, ok := textUpTo(n.Parent, 4*maxLineChars)
 		if !ok {
-			continue
+			return true
 		}
 		low := strings.ToLower(line)
 		for _, w := range postedLabels {
 			if strings.Contains(low, w) && isoDate(line) != "" {
 				r.postedLine = normSpace(line)
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// textsAfter calls fn on the first max text nodes with visible text that
+// follow from in document order (not inside it), skipping junk, until fn
+// returns false.
+func (r *run) textsAfter(from, body *html.Node, max int, fn func(*html.Node) bool) {
+	seen := 0
+	for n := next(from, body, true); n != nil && seen < max; {
+		if n.Type == html.ElementNode && r.marks[n] == markJunk {
+			n = next(n, body, true)
+			continue
+		}
+		if n.Type == html.TextNode && n.Parent != nil && normSpace(n.Data) != "" {
+			seen++
+			if !fn(n) {
 				return
 			}
 		}
+		n = next(n, body, false)
 	}
 }
 
