@@ -383,6 +383,21 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		sort.Ints(mainSizes)
 		mainMedian = mainSizes[len(mainSizes)/2]
 	}
+	// Blocks the page sets in small type, when the body is not, are fine
+	// print: they may share the body's template but do not end it.
+	fine := make([]bool, len(ls))
+	fineWords := 0
+	for i, l := range ls {
+		if l.st.words > 0 && finePrint(l.nodes[0], art) {
+			fine[i] = true
+			if sigs[i] == main && l.class == classContent {
+				fineWords += int(l.st.words)
+			}
+		}
+	}
+	if 2*fineWords >= best {
+		clear(fine)
+	}
 	first, last := -1, -1
 	for i, l := range ls {
 		// Text bounds the article; a lone image at either end does not.
@@ -390,7 +405,7 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			if first < 0 {
 				first = i
 			}
-			if sigs[i] == main {
+			if sigs[i] == main && !fine[i] {
 				last = i
 			}
 		}
@@ -429,6 +444,9 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			r.dropLeaf(l, "after the article, outside its template")
 		case l.class == classHeading && begun:
 			r.dropLeaf(l, "heading among furniture after the article")
+		case fine[i]:
+			begun = true
+			r.dropLeaf(l, "fine print after the article")
 		}
 	}
 	// A truncated copy of the block before it ("… more" expanders, caption
@@ -440,13 +458,21 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	}
 	// Inside the body: a short paragraph that is all link is a teaser
 	// ("Read more: …", "Click here to subscribe"), not the author's text.
+	// Several headlines set as a paragraph, one link a line with little
+	// text beside them ("Story one [VIDEO]<br>Story two"), are a
+	// related-links list whatever their length.
 	for i := first + 1; i < last; i++ {
 		l := ls[i]
 		if l.tag != atom.Li && l.tag != atom.Ul && l.tag != atom.Ol && l.tag != atom.Table &&
-			!isHeading(l.tag) && l.links > 0 && l.linkEff >= teaserMinLinkEff && l.st.words <= 25 && l.linkDensity() >= 0.6 && !inList(l.nodes[0], art) &&
+			!isHeading(l.tag) && l.links > 0 && l.linkEff >= teaserMinLinkEff && !inList(l.nodes[0], art) &&
+			(l.st.words <= 25 && l.linkDensity() >= 0.6 || l.links >= 2 && l.linkEff >= 2*teaserMinLinkEff && l.linkDensity() >= 0.75 && lineBreaks(l) >= l.links-1) &&
 			!strings.Contains(l.text, "http") && !strings.Contains(l.text, "www.") {
 			// (An address written out is a reference the author cites.)
 			r.dropLeaf(l, "link teaser inside the article")
+			// A short label before it ("DON'T MISS", "Read more:") goes too.
+			if p := ls[i-1]; i-1 > first && p.class == classWeak && p.links == 0 && p.st.words <= 4 && !endsSentence(strings.TrimSpace(p.text)) {
+				r.dropLeaf(p, "label of a link teaser")
+			}
 		}
 	}
 	// Head: the mirror image, scanning up from the first content block.
@@ -718,4 +744,65 @@ func inParagraph(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// finePrint reports a block set in small type by the page itself (a
+// <small> element, or an inline font size under 13px or 10pt, or a
+// "small" keyword) on the way up to the article root: the
+// company boilerplate and notices typeset below the story.
+func finePrint(n, root *html.Node) bool {
+	for ; n != nil && n != root; n = n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		if n.DataAtom == atom.Small {
+			return true
+		}
+		if st := attr(n, "style"); st != "" && smallFont(st) {
+			return true
+		}
+	}
+	return false
+}
+
+func smallFont(st string) bool {
+	st = strings.ToLower(st)
+	i := strings.Index(st, "font-size")
+	if i < 0 {
+		return false
+	}
+	v := strings.TrimLeft(st[i+len("font-size"):], " :")
+	if strings.HasPrefix(v, "x-small") || strings.HasPrefix(v, "xx-small") || strings.HasPrefix(v, "smaller") || strings.HasPrefix(v, "small") {
+		return true
+	}
+	j := 0
+	for j < len(v) && (v[j] >= '0' && v[j] <= '9' || v[j] == '.') {
+		j++
+	}
+	f, err := strconv.ParseFloat(v[:j], 64)
+	if err != nil {
+		return false
+	}
+	unit := strings.TrimSpace(v[j:])
+	switch {
+	case strings.HasPrefix(unit, "px"):
+		return f < 13
+	case strings.HasPrefix(unit, "pt"):
+		return f < 10
+	}
+	return false
+}
+
+// lineBreaks counts the <br> elements in a leaf.
+func lineBreaks(l *leaf) int {
+	n := 0
+	for _, x := range l.nodes {
+		walk(x, func(k *html.Node) bool {
+			if k.DataAtom == atom.Br && k.Type == html.ElementNode {
+				n++
+			}
+			return k.Type == html.ElementNode
+		}, nil)
+	}
+	return n
 }

@@ -27,3 +27,24 @@ func TestLegalNotice(t *testing.T) {
 		}
 	}
 }
+
+func TestSmallFont(t *testing.T) {
+	for st, want := range map[string]bool{
+		"font-size: 12.0px;line-height: 16.0px;color: rgb(128,130,100);": true,
+		"FONT-SIZE:9pt":           true,
+		"font-size: x-small":      true,
+		"font-size:smaller":       true,
+		"font-size: 16px":         false,
+		"font-size: 13px":         false,
+		"font-size: 0.8em":        false, // relative to what the page set: unknown
+		"font-size: 10pt":         false,
+		"color: grey":             false,
+		"font-size:":              false,
+		"line-height:12px":        false,
+		"font-size: large; x:1px": false,
+	} {
+		if got := smallFont(st); got != want {
+			t.Errorf("smallFont(%q) = %v, want %v", st, got, want)
+		}
+	}
+}

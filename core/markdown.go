@@ -43,7 +43,7 @@ func toMarkdown(art *html.Node, p *parsed) (md, text string) {
 			}
 		}
 	})
-	bs := c.blocks(art)
+	bs := trimRules(c.blocks(art))
 	var mb, tb strings.Builder
 	nm, nt := 0, 0
 	for _, b := range bs {
@@ -67,6 +67,24 @@ func toMarkdown(art *html.Node, p *parsed) (md, text string) {
 		}
 	}
 	return mb.String(), tb.String()
+}
+
+// trimRules drops the thematic breaks that separate nothing: at the start
+// or end of the article (the rule above a removed appendix or below a
+// removed header) and the second of two in a row.
+func trimRules(bs []block) []block {
+	isRule := func(b block) bool { return b.md == "---" && b.tx == "" }
+	out := bs[:0]
+	for _, b := range bs {
+		if isRule(b) && (len(out) == 0 || isRule(out[len(out)-1])) {
+			continue
+		}
+		out = append(out, b)
+	}
+	for len(out) > 0 && isRule(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
+	return out
 }
 
 // mdBuf is a paragraph's Markdown. It can take back the markers of the
