@@ -427,7 +427,9 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 		return "link density"
 	case (c.embed == 1 && te < 75) || c.embed > 1:
 		return "embeds"
-	case strictList && ld > 0.5 && te > 0:
+	case strictList && ld > 0.5 && te > 0 && !itemHoldsProse(n) && !(n.Parent != nil && n.Parent.DataAtom == atom.Li):
+		// (A list nested in an item is the item's detail: the outer list
+		// is judged with it.)
 		return "list of links"
 	}
 	return ""
@@ -528,3 +530,35 @@ func isBlankText(s string) bool {
 	}
 	return true
 }
+
+// itemHoldsProse reports a list with an item that says a sentence of its
+// own outside links and nested lists ("We've got the green light for …";
+// the bugs linked below it are its details): a list of notes, not of
+// links.
+func itemHoldsProse(list *html.Node) bool {
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.DataAtom != atom.Li {
+			continue
+		}
+		var b strings.Builder
+		walk(li, func(k *html.Node) bool {
+			switch {
+			case k.Type == html.TextNode:
+				b.WriteString(k.Data)
+				return false
+			case k.Type != html.ElementNode:
+				return false
+			}
+			return k == li || k.DataAtom != atom.A && k.DataAtom != atom.Ul && k.DataAtom != atom.Ol
+		}, nil)
+		t := strings.TrimSpace(b.String())
+		if eff(countText(t)) >= proseItemMinEff && endsSentence(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseItemMinEff is the least text outside links that makes a list item
+// a sentence of its own.
+const proseItemMinEff = 60
