@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,8 @@ type metaSource struct {
 	times   []string // datetime attributes of <time> and itemprop dates
 	authors []string // rel=author, itemprop=author, class *author*/byline
 	heads   []string // h1 and h2 texts, in order
+	h1s     []string // h1 texts, in order (the first few)
+	nh1     int      // h1 elements with text
 }
 
 type ldArticle struct {
@@ -85,10 +88,20 @@ func (m *metaSource) visit(n *html.Node) bool {
 				m.times = append(m.times, v)
 			}
 		case atom.H1, atom.H2:
-			if len(m.heads) < 20 {
+			if len(m.heads) < 20 || n.DataAtom == atom.H1 && len(m.h1s) < 4 {
 				if t := textOf(n); t != "" {
-					m.heads = append(m.heads, t)
+					if len(m.heads) < 20 {
+						m.heads = append(m.heads, t)
+					}
+					if n.DataAtom == atom.H1 {
+						m.nh1++
+						if len(m.h1s) < 4 {
+							m.h1s = append(m.h1s, t)
+						}
+					}
 				}
+			} else if n.DataAtom == atom.H1 {
+				m.nh1++
 			}
 		}
 		ip := attr(n, "itemprop")
@@ -691,9 +704,45 @@ func fillTitle(a *Article, m *metaSource) {
 	// A page title with nothing to strip gives way to og:title and the
 	// like, unless that is a fragment of it (a site name: "经济参考网").
 	if a.Title == normSpace(m.title) && raw != "" && raw != m.title &&
-		!(2*len([]rune(raw)) < len([]rune(a.Title)) && wordsIn(raw) < wordsIn(a.Title)/2) {
+		!(2*len([]rune(raw)) < len([]rune(a.Title)) && wordsIn(raw) < wordsIn(a.Title)/2) &&
+		!(slices.Contains(m.heads, a.Title) && headlineSized(a.Title) && len([]rune(raw)) < len([]rune(a.Title))) {
+		// (Not when a heading repeats a headline-sized page title and
+		// og:title is shorter: it is then the site's, "Yahoo News -
+		// Latest News & Headlines". A blog's name in its <h1> and
+		// <title> still gives way to the post's og:title.)
 		a.Title = cleanTitle(raw, a.SiteName, m.heads)
 	}
+	// A title that is no headline (a site or section name: "News",
+	// "Follow Billboard", "人間衛視") gives way to the page's one <h1>, as
+	// in Readability.
+	// (No title at all is the pipeline's to fill, from the body.)
+	if a.Title != "" && !headlineSized(a.Title) {
+		if h := m.soleH1(); h != "" && h != a.Title {
+			a.Title = h
+		}
+	}
+}
+
+// soleH1 returns the text of the page's one <h1> when it is headline-sized,
+// or "".
+func (m *metaSource) soleH1() string {
+	if m.nh1 != 1 {
+		return ""
+	}
+	h := normSpace(m.h1s[0])
+	if !headlineSized(h) || len([]rune(h)) > 150 {
+		return ""
+	}
+	return h
+}
+
+// headlineSized reports a title long enough to be a headline: three words,
+// or six characters of CJK text.
+func headlineSized(t string) bool {
+	if hasCJKMajority(t) {
+		return len([]rune(t)) >= 6
+	}
+	return wordsIn(t) >= 3
 }
 
 // fillMeta completes a's metadata (after fillTitle) from the sources and

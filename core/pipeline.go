@@ -182,6 +182,8 @@ func (r *run) extract(in Input) (*Article, error) {
 			a.Title = t
 			r.remove(n, "opening line taken for the missing title", len(t))
 			removeNode(n)
+		} else if a.Title == "" {
+			a.Title = meta.soleH1()
 		}
 	}
 	if !r.ex.opts.NoBoilerplate {
