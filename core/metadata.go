@@ -71,9 +71,7 @@ func (m *metaSource) visit(n *html.Node) bool {
 				}
 			}
 			if v := strings.TrimSpace(attr(n, "content")); k != "" && v != "" {
-				if _, ok := m.meta[k]; !ok {
-					m.meta[k] = v
-				}
+				m.setMeta(k, v)
 			}
 			return false
 		case atom.Script:
@@ -720,6 +718,33 @@ func fillTitle(a *Article, m *metaSource) {
 		if h := m.soleH1(); h != "" && h != a.Title {
 			a.Title = h
 		}
+	}
+}
+
+// setMeta files a <meta> value under its name, unless an earlier tag gave
+// one. RDFa lists several names in one property ("og:title twitter:title"),
+// and Dublin Core is written with a colon as often as with a dot.
+func (m *metaSource) setMeta(k, v string) {
+	// Content management systems escape values twice ("Don&amp;#039;t"):
+	// what is still an entity after parsing is one (Readability decodes
+	// these too).
+	if strings.Contains(v, "&") {
+		v = html.UnescapeString(v)
+	}
+	set := func(k string) {
+		if strings.HasPrefix(k, "dc:") || strings.HasPrefix(k, "dcterm:") || strings.HasPrefix(k, "dcterms:") {
+			k = strings.Replace(k, ":", ".", 1)
+		}
+		if _, ok := m.meta[k]; !ok {
+			m.meta[k] = v
+		}
+	}
+	if !strings.ContainsAny(k, " \t\n") {
+		set(k)
+		return
+	}
+	for _, f := range strings.Fields(k) {
+		set(f)
 	}
 }
 

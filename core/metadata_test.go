@@ -276,3 +276,21 @@ func TestBylinePatternsPrefilter(t *testing.T) {
 		}
 	}
 }
+
+func TestSetMeta(t *testing.T) {
+	m := &metaSource{meta: make(map[string]string)}
+	m.setMeta("og:title twitter:title", "Rail fares frozen")
+	m.setMeta("dc:description", "Fares stay as they are")
+	m.setMeta("og:description", "That&#039;s the &quot;freeze&quot;")
+	m.setMeta("og:title", "A later og:title")
+	for k, want := range map[string]string{
+		"og:title":       "Rail fares frozen", // the first one stays
+		"twitter:title":  "Rail fares frozen",
+		"dc.description": "Fares stay as they are",
+		"og:description": `That's the "freeze"`,
+	} {
+		if got := m.meta[k]; got != want {
+			t.Errorf("meta[%q] = %q, want %q", k, got, want)
+		}
+	}
+}
