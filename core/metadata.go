@@ -386,6 +386,17 @@ var monthWords = func() map[string]int {
 	return m
 }()
 
+// isMonthWord reports a month's name or its abbreviation, in any case
+// ("January", "Sept.", "mars").
+func isMonthWord(w string) bool {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	_, ok := months[w]
+	if !ok {
+		_, ok = monthWords[w]
+	}
+	return ok
+}
+
 var months = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -582,6 +593,18 @@ func bylineAround(lines, end []string) string {
 	return ""
 }
 
+// tidyByline takes the "By" and the separators around a byline off
+// ("By Corey Kilgannon", "Nicolas Perriault —").
+func tidyByline(b string) string {
+	for _, by := range []string{"by ", "by: ", "by:"} {
+		if len(b) > len(by) && strings.EqualFold(b[:len(by)], by) {
+			b = b[len(by):]
+			break
+		}
+	}
+	return strings.TrimSpace(strings.Trim(b, " ,;|·•—–-:"))
+}
+
 // notANameWords are words a byline pattern can catch that name no one:
 // "来源：转载文章" (source: a reprinted article), a "该作者文章" (this author's
 // articles) link with an author class, "博客" (blog).
@@ -630,10 +653,17 @@ func bylineNamed(lines []string) string {
 		if !hasByWord(l) {
 			continue
 		}
-		if m := byRe.FindStringSubmatch(l); m != nil {
-			name := strings.TrimSpace(m[1])
+		if m := byRe.FindStringSubmatchIndex(l); m != nil {
+			name := strings.TrimSpace(l[m[2]:m[3]])
 			for _, w := range []string{" and", " &"} {
 				name = strings.TrimSuffix(name, w)
+			}
+			// A date that follows the name opens with a capitalised month
+			// ("By Steven Musil January 4, 2017").
+			if rest := strings.TrimLeft(l[m[3]:], " \t"); rest != "" && isDigit(rest[0]) {
+				if i := strings.LastIndexByte(name, ' '); i > 0 && isMonthWord(name[i+1:]) {
+					name = strings.TrimSpace(name[:i])
+				}
 			}
 			return name
 		}
@@ -787,7 +817,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 			a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "by "))
 		}
 	}
-	a.Byline = truncate(normSpace(a.Byline), 100)
+	a.Byline = tidyByline(truncate(normSpace(a.Byline), 100))
 	if notAName(a.Byline) {
 		a.Byline = ""
 	}

@@ -294,3 +294,30 @@ func TestSetMeta(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineTidy(t *testing.T) {
+	for in, want := range map[string]string{
+		"By Corey Kilgannon":    "Corey Kilgannon",
+		"BY: Ana Ruiz":          "Ana Ruiz",
+		"Nicolas Perriault —":   "Nicolas Perriault",
+		"Byron Katie":           "Byron Katie", // a name that starts with "By"
+		"Theresa May":           "Theresa May",
+		"| Jamal Khan, Reuters": "Jamal Khan, Reuters",
+	} {
+		if got := tidyByline(in); got != want {
+			t.Errorf("tidyByline(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A month that opens the date after the name is not part of it; a
+	// name that is also a month, without a date after it, is.
+	for in, want := range map[string]string{
+		"By Steven Musil January 4, 2017 2:45 PM PST": "Steven Musil",
+		"By Joshua Sokol May 18, 2017":                "Joshua Sokol",
+		"By Theresa May":                              "Theresa May",
+		"By Theresa May, Prime Minister":              "Theresa May",
+	} {
+		if got := bylineFromLine(in); got != want {
+			t.Errorf("bylineFromLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
