@@ -1,6 +1,12 @@
 package core
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // TestLegalNotice checks the wording that marks a site's notice, and that
 // reports about statements or copyright are not taken for one.
@@ -45,6 +51,25 @@ func TestSmallFont(t *testing.T) {
 	} {
 		if got := smallFont(st); got != want {
 			t.Errorf("smallFont(%q) = %v, want %v", st, got, want)
+		}
+	}
+}
+
+func TestRightAligned(t *testing.T) {
+	for src, want := range map[string]bool{
+		`<div style="text-align: right;">吉林省人民政府</div>`: true,
+		`<div align="RIGHT">The Board</div>`:            true,
+		`<div style="TEXT-ALIGN:right">x</div>`:         true,
+		`<div style="text-align: justify;">x</div>`:     false,
+		`<div style="float: right">x</div>`:             false,
+		`<div>x</div>`:                                  false,
+	} {
+		doc, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rightAligned(firstElem(doc, atom.Div)); got != want {
+			t.Errorf("rightAligned(%s) = %v, want %v", src, got, want)
 		}
 	}
 }

@@ -418,8 +418,10 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 	case c.input > c.p/3:
 		return "form inputs"
 	case !isList && hd < 0.9 && te < minParagraphEff && (c.img == 0 || c.img > 2) && !inFigure &&
-		!(c.linkEff == 0 && endsSentence(textOf(n))):
-		// A short line that ends a sentence is a paragraph ("特此通告。").
+		!(c.linkEff == 0 && (endsSentence(textOf(n)) || rightAligned(n))):
+		// A short line that ends a sentence is a paragraph ("特此通告。"),
+		// and one set flush right without links is a signature (a
+		// notice's issuer and date, a letter's sender).
 		return "too little text"
 	case !isList && weight < 25 && ld > 0.2:
 		return "link density"
@@ -562,3 +564,17 @@ func itemHoldsProse(list *html.Node) bool {
 // proseItemMinEff is the least text outside links that makes a list item
 // a sentence of its own.
 const proseItemMinEff = 60
+
+// rightAligned reports an element that sets its own text flush right.
+func rightAligned(n *html.Node) bool {
+	if strings.EqualFold(strings.TrimSpace(attr(n, "align")), "right") {
+		return true
+	}
+	st := attr(n, "style")
+	if st == "" {
+		return false
+	}
+	st = strings.ToLower(st)
+	i := strings.Index(st, "text-align")
+	return i >= 0 && strings.HasPrefix(strings.TrimLeft(st[i+len("text-align"):], " :"), "right")
+}
