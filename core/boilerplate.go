@@ -319,15 +319,35 @@ var legalNotices = []string{
 	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "все права защищены",
 }
 
+// legalNotice reports a text that holds one of legalNotices. The text is
+// scanned once, and at each byte only the phrases that start with its two
+// bytes are tried: a strings.Contains per phrase read every short block of
+// the article forty times (2% of the pipeline).
 func legalNotice(t string) bool {
 	low := strings.ToLower(t)
-	for _, p := range legalNotices {
-		if strings.Contains(low, p) {
-			return true
+	for i := 0; i+1 < len(low); i++ {
+		k := uint16(low[i])<<8 | uint16(low[i+1])
+		if noticePairs[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
+		for _, p := range legalNotices {
+			if p[0] == low[i] && p[1] == low[i+1] && strings.HasPrefix(low[i:], p) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// noticePairs is the set of the first two bytes of the legalNotices (each
+// of at least two bytes), one bit per pair.
+var noticePairs = func() (t [1 << 16 / 64]uint64) {
+	for _, p := range legalNotices {
+		k := uint16(p[0])<<8 | uint16(p[1])
+		t[k>>6] |= 1 << (k & 63)
+	}
+	return t
+}()
 
 func isHeading(a atom.Atom) bool {
 	switch a {

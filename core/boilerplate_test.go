@@ -1,6 +1,9 @@
 package core
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestLegalNotice checks the wording that marks a site's notice, and that
 // reports about statements or copyright are not taken for one.
@@ -24,6 +27,33 @@ func TestLegalNotice(t *testing.T) {
 	} {
 		if got := legalNotice(tt.text); got != tt.want {
 			t.Errorf("legalNotice(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestLegalNoticeScan checks the one-pass scan against a Contains per
+// phrase, on texts that hold the phrases at every place, in other case,
+// cut short and among other text.
+func TestLegalNoticeScan(t *testing.T) {
+	ref := func(t string) bool {
+		low := strings.ToLower(t)
+		for _, p := range legalNotices {
+			if strings.Contains(low, p) {
+				return true
+			}
+		}
+		return false
+	}
+	fillers := []string{"", "a", "x ", "免", "本文", "ALL RIGHTS", "é", "\xff", "İ", "K"}
+	for _, p := range legalNotices {
+		for _, v := range []string{p, strings.ToUpper(p), p[:len(p)-1], p[1:], strings.ToUpper(p[:1]) + p[1:]} {
+			for _, f := range fillers {
+				for _, s := range []string{v, f + v, v + f, f + v + f} {
+					if got, want := legalNotice(s), ref(s); got != want {
+						t.Errorf("legalNotice(%q) = %v, want %v", s, got, want)
+					}
+				}
+			}
 		}
 	}
 }
