@@ -324,7 +324,7 @@ var legalNotices = []string{
 // bytes are tried: a strings.Contains per phrase read every short block of
 // the article forty times (2% of the pipeline).
 func legalNotice(t string) bool {
-	low := strings.ToLower(t)
+	low := lowerText(t)
 	for i := 0; i+1 < len(low); i++ {
 		k := uint16(low[i])<<8 | uint16(low[i+1])
 		if noticePairs[k>>6]&(1<<(k&63)) == 0 {
@@ -511,7 +511,7 @@ func (r *run) dropRepeatedLinks(art *html.Node) {
 			return true
 		}
 		href := attr(n, "href")
-		t := strings.ToLower(textOf(n))
+		t := lowerText(textOf(n))
 		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(strings.ToLower(href), "javascript:") {
 			return false
 		}

@@ -373,7 +373,7 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 // element whose short text holds the title and little else ("Column | Title"
 // in a styled div, as many Chinese portals set it).
 func titleBlock(body *html.Node, title string) *html.Node {
-	want := strings.ToLower(normSpace(title))
+	want := lowerText(normSpace(title))
 	lt := len([]rune(want))
 	if lt < 4 {
 		return nil
@@ -401,7 +401,7 @@ func titleBlock(body *html.Node, title string) *html.Node {
 			if !ok {
 				return false
 			}
-			t = strings.ToLower(normSpace(t))
+			t = lowerText(normSpace(t))
 			if lp := len([]rune(t)); lp <= 2*lt && strings.Contains(t, want) {
 				found = n.Parent
 			}
@@ -429,7 +429,7 @@ func (r *run) findPostedLine(body *html.Node) {
 		if !ok {
 			return true
 		}
-		low := strings.ToLower(line)
+		low := lowerText(line)
 		for _, w := range postedLabels {
 			if strings.Contains(low, w) && isoDate(line) != "" {
 				r.postedLine = normSpace(line)
@@ -494,7 +494,7 @@ func inKeyValueRow(n *html.Node) bool {
 // similar reports whether a heading is the page title: equal after
 // normalisation, or one contains the other and they share most characters.
 func similar(a, b string) bool {
-	a, b = strings.ToLower(normSpace(a)), strings.ToLower(normSpace(b))
+	a, b = lowerText(normSpace(a)), lowerText(normSpace(b))
 	if a == "" || b == "" {
 		return false
 	}

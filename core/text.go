@@ -268,6 +268,59 @@ func isNormal(s string) bool {
 	return !prevSpace || s == ""
 }
 
+// lowerText is strings.ToLower(s), faster on text that has no case: the
+// runes of the CJK scripts (most of the text of the corpus that is not
+// ASCII) are copied as they stand, where strings.ToLower looks each up in
+// the case tables, and text that lower-casing leaves alone is returned
+// without a copy.
+func lowerText(s string) string {
+	i := 0 // s[:i] is lower-case already
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || !caseless(r) && unicode.ToLower(r) != r {
+			break // (an invalid byte becomes U+FFFD, as strings.ToLower writes it)
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			b.WriteByte(lowerASCII(c))
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if caseless(r) {
+			b.WriteString(s[i : i+n])
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// caseless reports the runes of two wide blocks without upper or lower
+// case: CJK radicals to the Yi syllables, and Hangul to the CJK
+// compatibility forms (TestCaseless checks them all against unicode).
+func caseless(r rune) bool {
+	return r >= 0x2E80 && r < 0xA640 || r >= 0xA7F6 && r < 0xFF21
+}
+
 // hasCJKMajority reports whether most letters of s are CJK.
 func hasCJKMajority(s string) bool {
 	t := countText(s)

@@ -241,3 +241,34 @@ func TestStyleHidesMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseless(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if caseless(r) && unicode.ToLower(r) != r {
+			t.Fatalf("caseless(%U), but it lower-cases to %U", r, unicode.ToLower(r))
+		}
+	}
+}
+
+func TestLowerTextMatchesToLower(t *testing.T) {
+	alphabet := []rune{' ', 'a', 'Z', 'Q', '.', 'é', 'É', 'Ж', 'ж', '中', 'か', '한', 'Ａ', 'ａ', 0x130, 0x212A, 0x23A,
+		0x1E9E, 0x2C00, 0xA640, 0xA7F5, 0xFF21, 0xFFFD, 0x10400, 0x1F600}
+	rng := rand.New(rand.NewSource(4))
+	cases := []string{"", "a", "A", "中", "\xff", "a\xffB", "\xed\xa0\x80", "中\xe4\xb8", "ÀB", "İ", "K"}
+	for i := 0; i < 20000; i++ {
+		var b []byte
+		for n := rng.Intn(30); n > 0; n-- {
+			if rng.Intn(15) == 0 {
+				b = append(b, byte(0x80+rng.Intn(128))) // invalid UTF-8 too
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
