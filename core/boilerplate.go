@@ -326,12 +326,12 @@ var legalNotices = []string{
 func legalNotice(t string) bool {
 	low := lowerText(t)
 	for i := 0; i+1 < len(low); i++ {
-		k := uint16(low[i])<<8 | uint16(low[i+1])
-		if noticePairs[k>>6]&(1<<(k&63)) == 0 {
+		g := noticePairGroup[low[i]][low[i+1]]
+		if g == 0 {
 			continue
 		}
-		for _, p := range legalNotices {
-			if p[0] == low[i] && p[1] == low[i+1] && strings.HasPrefix(low[i:], p) {
+		for _, p := range noticeGroups[g] {
+			if strings.HasPrefix(low[i:], p) {
 				return true
 			}
 		}
@@ -339,14 +339,20 @@ func legalNotice(t string) bool {
 	return false
 }
 
-// noticePairs is the set of the first two bytes of the legalNotices (each
-// of at least two bytes), one bit per pair.
-var noticePairs = func() (t [1 << 16 / 64]uint64) {
+// noticePairGroup numbers the first two bytes of the legalNotices (each of
+// at least two bytes); noticeGroups[g] are the phrases that start with the
+// pair numbered g (0: none does).
+var noticePairGroup, noticeGroups = func() (t [256][256]uint8, groups [][]string) {
+	groups = append(groups, nil)
 	for _, p := range legalNotices {
-		k := uint16(p[0])<<8 | uint16(p[1])
-		t[k>>6] |= 1 << (k & 63)
+		g := &t[p[0]][p[1]]
+		if *g == 0 {
+			*g = uint8(len(groups))
+			groups = append(groups, nil)
+		}
+		groups[*g] = append(groups[*g], p)
 	}
-	return t
+	return t, groups
 }()
 
 func isHeading(a atom.Atom) bool {

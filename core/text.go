@@ -268,49 +268,48 @@ func isNormal(s string) bool {
 	return !prevSpace || s == ""
 }
 
-// lowerText is strings.ToLower(s), faster on text that has no case: the
-// runes of the CJK scripts (most of the text of the corpus that is not
-// ASCII) are copied as they stand, where strings.ToLower looks each up in
-// the case tables, and text that lower-casing leaves alone is returned
-// without a copy.
+// lowerText is strings.ToLower(s), faster on page text: the runs that
+// lower-casing leaves alone (lower-case ASCII, and the CJK scripts, which
+// have no case) are copied whole, where strings.ToLower writes byte by
+// byte and looks each rune that is not ASCII up in the case tables; text
+// that needs no change is returned as it is.
 func lowerText(s string) string {
-	i := 0 // s[:i] is lower-case already
-	for i < len(s) {
+	var b strings.Builder
+	done := 0 // s[:done] is in b, once something had to change
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				break
-			}
 			i++
+			if 'A' <= c && c <= 'Z' {
+				if b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done : i-1])
+				b.WriteByte(c + 'a' - 'A')
+				done = i
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || !caseless(r) && unicode.ToLower(r) != r {
-			break // (an invalid byte becomes U+FFFD, as strings.ToLower writes it)
+		low := r
+		if !caseless(r) {
+			low = unicode.ToLower(r)
 		}
 		i += n
+		if low != r || r == utf8.RuneError && n == 1 {
+			// (An invalid byte becomes U+FFFD, as strings.ToLower writes it.)
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done : i-n])
+			b.WriteRune(low)
+			done = i
+		}
 	}
-	if i == len(s) {
+	if b.Cap() == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			b.WriteByte(lowerASCII(c))
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if caseless(r) {
-			b.WriteString(s[i : i+n])
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		i += n
-	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 
