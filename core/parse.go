@@ -176,7 +176,7 @@ var lazyAttrs = []string{"data-src", "data-original", "data-lazy-src", "data-laz
 // isPlaceholder reports whether an image src is a stand-in that a script
 // swaps for the real image: empty, a tiny data: URI, or a blank/spacer file.
 func isPlaceholder(src string) bool {
-	s := strings.ToLower(strings.TrimSpace(src))
+	s := lowerText(strings.TrimSpace(src))
 	if s == "" || s == "#" || s == "about:blank" {
 		return true
 	}
@@ -225,7 +225,9 @@ func (p *parsed) fixImage(n *html.Node) {
 			}
 		}
 	}
-	if strings.HasPrefix(strings.ToLower(src), "data:") && !isPlaceholder(src) {
+	// (Only ASCII letters lower-case to those of "data:": no copy of a
+	// long address is needed to compare it.)
+	if hasPrefixFold(src, "data:") && !isPlaceholder(src) {
 		setAttr(n, "src", src)
 	} else if src != "" {
 		setAttr(n, "src", p.abs(src))
@@ -289,7 +291,7 @@ func (p *parsed) unwrapNoscriptImage(ns *html.Node) {
 		return
 	}
 	raw := ns.FirstChild.Data
-	if !strings.Contains(strings.ToLower(raw), "<img") {
+	if !strings.Contains(lowerText(raw), "<img") {
 		return
 	}
 	nodes, err := html.ParseFragment(strings.NewReader(raw), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
