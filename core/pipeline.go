@@ -216,11 +216,9 @@ func (r *run) extract(in Input) (*Article, error) {
 		return nil, err
 	}
 	// The body alone for readers that draw their own header; the whole
-	// document (header, then body) for the CLI and for export.
-	a.BodyMarkdown = body2 + "\n"
-	if a.BodyHTML, err = renderHTML(a.BodyMarkdown); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
+	// document (header, then body) for the CLI and for export. The body's
+	// fields are the tails of the document's: one copy of the article each
+	// in Markdown and HTML, not two.
 	head := headerMarkdown(a)
 	headHTML, ok := headerHTML(a)
 	if !ok {
@@ -228,8 +226,12 @@ func (r *run) extract(in Input) (*Article, error) {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
-	a.Markdown = head + a.BodyMarkdown
-	a.HTML = headHTML + a.BodyHTML
+	a.Markdown = head + body2 + "\n"
+	a.BodyMarkdown = a.Markdown[len(head):]
+	if a.HTML, err = renderAfter(headHTML, a.BodyMarkdown); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	a.BodyHTML = a.HTML[len(headHTML):]
 	finishCounts(a, st)
 	a.Removed = r.removed
 	if a.Removed.Details == nil {

@@ -42,9 +42,15 @@ var md = goldmark.New(
 	)),
 	goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 
-func renderHTML(markdown string) (string, error) {
+func renderHTML(markdown string) (string, error) { return renderAfter("", markdown) }
+
+// renderAfter returns prefix followed by the HTML of markdown, in one
+// string: the document's HTML is its header's then its body's, and the
+// body's field is the tail of it rather than a second copy.
+func renderAfter(prefix, markdown string) (string, error) {
 	var b bytes.Buffer
-	b.Grow(len(markdown) * 5 / 4)
+	b.Grow(len(prefix) + len(markdown)*5/4)
+	b.WriteString(prefix)
 	if err := md.Convert([]byte(markdown), &b); err != nil {
 		return "", err
 	}
