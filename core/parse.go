@@ -42,15 +42,20 @@ func parse(text string, pageURL string, lim Limits) (*parsed, error) {
 	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.Scheme != "" && u.Host != "" {
 		p.base = u
 	}
-	if b := firstElem(root, atom.Base); b != nil && hasAttr(b, "href") {
-		if u, err := resolveRef(p.base, attr(b, "href")); err == nil && u.Scheme != "" && (u.Scheme == "http" || u.Scheme == "https") {
-			p.base = u
-		}
-	}
 	if err := p.normalise(lim); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// setBase makes the page's first <base> element, b (nil when it has
+// none), the base of its addresses when it names an http(s) one.
+func (p *parsed) setBase(b *html.Node) {
+	if b != nil && hasAttr(b, "href") {
+		if u, err := resolveRef(p.base, attr(b, "href")); err == nil && u.Scheme != "" && (u.Scheme == "http" || u.Scheme == "https") {
+			p.base = u
+		}
+	}
 }
 
 func resolveRef(base *url.URL, ref string) (*url.URL, error) {
@@ -90,41 +95,49 @@ func (p *parsed) abs(ref string) string {
 }
 
 // normalise walks the tree once: it counts nodes against the limit, cuts the
-// tree at the depth limit, resolves URLs and normalises images.
+// tree at the depth limit, finds the <base>, then resolves URLs and
+// normalises images. The addresses wait for the end of the walk, as the
+// <base> may come after them; it is found on the same walk, not on one of
+// its own.
 func (p *parsed) normalise(lim Limits) error {
 	depth := 0
-	var noscripts []*html.Node
+	var base *html.Node // the first <base>
+	// findBase looks for the first <base> in a part of the tree that is
+	// about to be cut, as it was read before the limits applied.
+	findBase := func(n *html.Node) {
+		if base == nil {
+			base = firstElem(n, atom.Base)
+		}
+	}
+	var links, noscripts []*html.Node
+	cut := false
 	n := p.root
 	for n != nil {
 		p.nodes++
 		if lim.MaxNodes > 0 && p.nodes > lim.MaxNodes {
 			// Degraded result: everything after the limit is dropped.
-			cut := n
-			nx := next(cut, p.root, true)
-			removeNode(cut)
+			findBase(p.root)
+			nx := next(n, p.root, true)
+			removeNode(n)
 			for nx != nil {
 				after := next(nx, p.root, true)
 				removeNode(nx)
 				nx = after
 			}
-			return nil
+			cut = true
+			break
 		}
 		skip := false
 		if n.Type == html.ElementNode {
 			if lim.MaxDepth > 0 && depth >= lim.MaxDepth && n.FirstChild != nil {
+				findBase(n)
 				flatten(n)
 			}
 			switch n.DataAtom {
-			case atom.A, atom.Area:
-				if v := attr(n, "href"); v != "" {
-					setAttr(n, "href", p.abs(v))
-				}
-			case atom.Img:
-				p.fixImage(n)
-			case atom.Source:
-				if v := attr(n, "srcset"); v != "" {
-					setAttr(n, "srcset", p.absSrcset(v))
-				}
+			case atom.A, atom.Area, atom.Img, atom.Source:
+				links = append(links, n)
+			case atom.Base:
+				findBase(n)
 			case atom.Noscript:
 				noscripts = append(noscripts, n)
 			}
@@ -147,6 +160,24 @@ func (p *parsed) normalise(lim Limits) error {
 			n = n.Parent
 			depth--
 		}
+	}
+	p.setBase(base)
+	for _, n := range links {
+		switch n.DataAtom {
+		case atom.A, atom.Area:
+			if v := attr(n, "href"); v != "" {
+				setAttr(n, "href", p.abs(v))
+			}
+		case atom.Img:
+			p.fixImage(n)
+		case atom.Source:
+			if v := attr(n, "srcset"); v != "" {
+				setAttr(n, "srcset", p.absSrcset(v))
+			}
+		}
+	}
+	if cut {
+		return nil // (noscript images are not looked at in a cut page)
 	}
 	for _, ns := range noscripts {
 		p.unwrapNoscriptImage(ns)
