@@ -153,6 +153,15 @@ func TestWordBitsMatchesReference(t *testing.T) {
 			}
 			if rng.Intn(3) == 0 {
 				p = strings.ToUpper(p)
+			} else if rng.Intn(3) == 0 {
+				// Mixed case: each ASCII letter in either.
+				q := []byte(p)
+				for i, c := range q {
+					if rng.Intn(2) == 0 {
+						q[i] = upperASCII(c)
+					}
+				}
+				p = string(q)
 			}
 			b.WriteString(p)
 		}
