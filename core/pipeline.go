@@ -452,7 +452,7 @@ func (r *run) textsAfter(from, body *html.Node, max int, fn func(*html.Node) boo
 			n = next(n, body, true)
 			continue
 		}
-		if n.Type == html.TextNode && n.Parent != nil && normSpace(n.Data) != "" {
+		if n.Type == html.TextNode && n.Parent != nil && !blank(n.Data) {
 			seen++
 			if !fn(n) {
 				return

@@ -230,6 +230,26 @@ func normSpace(s string) string {
 	return b.String()
 }
 
+// blank reports whether s is all whitespace, normSpace(s) == "", without
+// building the normalised copy.
+func blank(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiKind[c] != akSpace && c != '\v' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isSpaceRune(r) {
+			return false // (an invalid byte too: normSpace keeps it as U+FFFD)
+		}
+		i += n
+	}
+	return true
+}
+
 func isSpaceRune(r rune) bool {
 	if r < 0x80 {
 		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'

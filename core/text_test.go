@@ -218,6 +218,9 @@ func TestNormSpaceMatchesReference(t *testing.T) {
 		if got, want := normSpace(s), normSpaceRef(s); got != want {
 			t.Fatalf("normSpace(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := blank(s), normSpace(s) == ""; got != want {
+			t.Fatalf("blank(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
 
