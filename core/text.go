@@ -109,6 +109,15 @@ func countText(s string) textStats {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		i += n
+		if r >= 0x4E00 && r <= 0x9FFF {
+			// A common Han ideograph, most runes of CJK text: neither a
+			// space nor a clause mark, so tested first.
+			t.chars++
+			t.cjk++
+			t.words++
+			inWord = 0
+			continue
+		}
 		if r == 0xA0 || r == 0x3000 {
 			inWord = 0
 			continue
