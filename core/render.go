@@ -1,7 +1,7 @@
 package core
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -46,9 +46,11 @@ func renderHTML(markdown string) (string, error) { return renderAfter("", markdo
 
 // renderAfter returns prefix followed by the HTML of markdown, in one
 // string: the document's HTML is its header's then its body's, and the
-// body's field is the tail of it rather than a second copy.
+// body's field is the tail of it rather than a second copy. goldmark
+// writes into a strings.Builder, whose string is its buffer (that of a
+// bytes.Buffer would be one more copy of the page's HTML).
 func renderAfter(prefix, markdown string) (string, error) {
-	var b bytes.Buffer
+	var b strings.Builder
 	b.Grow(len(prefix) + len(markdown)*5/4)
 	b.WriteString(prefix)
 	if err := md.Convert([]byte(markdown), &b); err != nil {
