@@ -807,14 +807,19 @@ func notAnArticle(art *html.Node, text string, st textStats) string {
 	if total := eff(st); links >= 3 && float64(linkEff) >= 0.7*float64(total) {
 		return "the page holds only links (navigation), no article"
 	}
+	if st.chars < 20 {
+		return ""
+	}
+	// Letters are counted until they make the share that language has:
+	// prose gets there well before its end, and the rest is not read.
+	need := 0.6 * float64(st.chars)
 	letters := 0
 	for _, r := range t {
 		if isAlnum(r) {
-			letters++
+			if letters++; float64(letters) >= need {
+				return ""
+			}
 		}
 	}
-	if st.chars >= 20 && float64(letters) < 0.6*float64(st.chars) {
-		return "the text is not language (binary or garbled bytes)"
-	}
-	return ""
+	return "the text is not language (binary or garbled bytes)"
 }
