@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -743,22 +744,37 @@ func describe(n *html.Node, s *scoring) string {
 	if n == nil {
 		return "the body (no candidate)"
 	}
-	var parts []string
-	for k := n; k != nil && k.Type == html.ElementNode && len(parts) < 4; k = k.Parent {
-		d := k.Data
-		if id := attr(k, "id"); id != "" {
-			d += "#" + id
+	// Written in one builder: every attempt describes four candidates.
+	var path [4]*html.Node // the last ancestors, innermost first
+	k := 0
+	for a := n; a != nil && a.Type == html.ElementNode && k < len(path); a = a.Parent {
+		path[k] = a
+		k++
+	}
+	var b strings.Builder
+	for i := k - 1; i >= 0; i-- {
+		a := path[i]
+		b.WriteString(a.Data)
+		if id := attr(a, "id"); id != "" {
+			b.WriteByte('#')
+			b.WriteString(id)
 		}
-		if c := strings.Fields(attr(k, "class")); len(c) > 0 {
-			d += "." + strings.Join(c, ".")
+		for c := range strings.FieldsSeq(attr(a, "class")) {
+			b.WriteByte('.')
+			b.WriteString(c)
 		}
-		parts = append([]string{d}, parts...)
+		if i > 0 {
+			b.WriteString(" > ")
+		}
 	}
 	score := 0.0
 	if in := s.info(n); in != nil {
 		score = in.score
 	}
-	return fmt.Sprintf("%s (score %.1f)", strings.Join(parts, " > "), score)
+	b.WriteString(" (score ")
+	b.WriteString(strconv.FormatFloat(score, 'f', 1, 64)) // as %.1f
+	b.WriteByte(')')
+	return b.String()
 }
 
 func (s *scoring) runnersUp(top *html.Node) string {
