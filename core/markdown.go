@@ -187,16 +187,6 @@ func (p *para) text(s string) {
 	p.span(s, start, len(s))
 }
 
-// spaceLead holds the bytes that may start a whitespace rune: the ASCII
-// spaces, and the first bytes of all others (U+0085 and U+00A0 start with
-// C2, U+1680 and U+180E with E1, U+2000-205F with E2, U+3000 with E3).
-var spaceLead = func() (t [256]bool) {
-	for _, c := range []byte{' ', '\n', '\t', '\r', '\f', '\v', 0xC2, 0xE1, 0xE2, 0xE3} {
-		t[c] = true
-	}
-	return t
-}()
-
 // spaceAt reports whether the rune of s at i is whitespace.
 func spaceAt(s string, i int) bool {
 	if c := s[i]; c < utf8.RuneSelf {

@@ -259,6 +259,16 @@ func blank(s string) bool {
 	return true
 }
 
+// spaceLead holds the bytes that may start a whitespace rune: the ASCII
+// spaces, and the first bytes of all others (U+0085 and U+00A0 start with
+// C2, U+1680 and U+180E with E1, U+2000-205F with E2, U+3000 with E3).
+var spaceLead = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\n', '\t', '\r', '\f', '\v', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
+
 func isSpaceRune(r rune) bool {
 	if r < 0x80 {
 		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
@@ -284,6 +294,13 @@ func isNormal(s string) bool {
 			if c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
 				return false
 			}
+			prevSpace = false
+			continue
+		}
+		if !spaceLead[c] {
+			// A byte that cannot start whitespace (most of CJK text):
+			// no need to decode its rune.
+			i++
 			prevSpace = false
 			continue
 		}

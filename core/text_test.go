@@ -198,6 +198,25 @@ func normSpaceRef(s string) string {
 	return b.String()
 }
 
+// isNormalRef is isNormal decoding every rune: the reference.
+func isNormalRef(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if isSpaceRune(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
 func TestNormSpaceMatchesReference(t *testing.T) {
 	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x2029, 0x1680, 0x85, 0x2000, 0x200A, 0x202F,
 		0x205F, 0x180E, 0xFEFF, 'a', 'Z', '.', 'é', '中', 'か', '、', 0x3001, 0x1F600, 0xFFFD}
@@ -220,6 +239,9 @@ func TestNormSpaceMatchesReference(t *testing.T) {
 		}
 		if got, want := blank(s), normSpace(s) == ""; got != want {
 			t.Fatalf("blank(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isNormal(s), isNormalRef(s); got != want {
+			t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
