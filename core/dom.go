@@ -62,6 +62,9 @@ func next(n, root *html.Node, skip bool) *html.Node {
 
 // textOf returns the text content of n with whitespace collapsed.
 func textOf(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return normSpace(c.Data) // one text (a link's, a heading's): no copy to build
+	}
 	var b strings.Builder
 	appendText(&b, n)
 	return normSpace(b.String())
