@@ -62,6 +62,9 @@ func next(n, root *html.Node, skip bool) *html.Node {
 
 // textOf returns the text content of n with whitespace collapsed.
 func textOf(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return normSpace(c.Data) // one text (a link's, a heading's): no copy to build
+	}
 	var b strings.Builder
 	appendText(&b, n)
 	return normSpace(b.String())
@@ -148,11 +151,11 @@ const (
 func wordBits(s string) uint8 {
 	var b uint8
 	for i := 0; i+2 < len(s); i++ {
-		g := wordPairGroup[lowerASCII(s[i])][lowerASCII(s[i+1])]
+		g := wordPairGroup[s[i]][s[i+1]] // (the tables hold both cases)
 		if g == 0 {
 			continue // no word starts with these two bytes (all are longer)
 		}
-		if c := lowerASCII(s[i+2]); pairThird[g][c>>6]&(1<<(c&63)) == 0 {
+		if c := s[i+2]; pairThird[g][c>>6]&(1<<(c&63)) == 0 {
 			continue // nor with these three
 		}
 		for _, w := range pairWords[g] {
@@ -198,7 +201,9 @@ type listWord struct {
 }
 
 // wordPairGroup numbers the first two bytes of the words of clean.go's
-// lists (all of at least three bytes); pairWords[g] are the words that start with the pair numbered g
+// lists (all of at least three bytes), in either ASCII case, so that
+// wordBits reads the table without folding each byte; pairWords[g] are the
+// words that start with the pair numbered g
 // (0: none does).
 var wordPairGroup, pairWords = func() (t [256][256]uint8, groups [][]listWord) {
 	groups = append(groups, nil)
@@ -214,18 +219,32 @@ var wordPairGroup, pairWords = func() (t [256][256]uint8, groups [][]listWord) {
 				groups = append(groups, nil)
 			}
 			groups[*g] = append(groups[*g], listWord{w, l.bit})
+			for _, c0 := range []byte{w[0], upperASCII(w[0])} {
+				for _, c1 := range []byte{w[1], upperASCII(w[1])} {
+					t[c0][c1] = *g
+				}
+			}
 		}
 	}
 	return t, groups
 }()
 
-// pairThird[g] is the set of the third bytes of the words in pairWords[g].
+func upperASCII(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// pairThird[g] is the set of the third bytes of the words in pairWords[g],
+// in either ASCII case.
 var pairThird = func() [][4]uint64 {
 	t := make([][4]uint64, len(pairWords))
 	for g, ws := range pairWords {
 		for _, w := range ws {
-			c := w.word[2]
-			t[g][c>>6] |= 1 << (c & 63)
+			for _, c := range []byte{w.word[2], upperASCII(w.word[2])} {
+				t[g][c>>6] |= 1 << (c & 63)
+			}
 		}
 	}
 	return t

@@ -309,19 +309,22 @@ func nearText(a, b []rune) bool {
 	// A cheap bound first: an edit changes the histogram of the runes (in
 	// 64 buckets) by at most two, so half its L1 distance bounds the edit
 	// distance from below. Most pairs of a menu fail here.
-	var h [64]int16
+	// The distance is kept as b's runes are taken out, rather than summed
+	// over the buckets after: taking one out of a bucket that a filled
+	// brings the buckets one closer, out of any other one further apart.
+	var h [64]int8 // counts of at most farmMaxRunes
 	for _, r := range a {
 		h[r&63]++
 	}
+	l1 := len(a)
 	for _, r := range b {
-		h[r&63]--
-	}
-	l1 := 0
-	for _, x := range h {
-		if x < 0 {
-			x = -x
+		x := &h[r&63]
+		if *x > 0 {
+			l1--
+		} else {
+			l1++
 		}
-		l1 += int(x)
+		*x--
 	}
 	if l1 > 2*k {
 		return false

@@ -335,3 +335,54 @@ func TestWithinDistanceMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestNearTextBound checks that nearText's histogram bound never turns away
+// a pair that the edit distance would take: it must answer as the
+// distance alone does.
+func TestNearTextBound(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	alphabet := []rune("abcdefgh 中文公司0@") // '0' and '@' share a bucket (r&63)
+	word := func() []rune {
+		r := make([]rune, rng.Intn(farmMaxRunes+1))
+		for i := range r {
+			r[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		return r
+	}
+	ref := func(a, b []rune) bool {
+		la, lb := len(a), len(b)
+		lmax, lmin := max(la, lb), min(la, lb)
+		if lmax == 0 || float64(lmin) < float64(lmax)*0.5 {
+			return false
+		}
+		p := 0
+		for p < lmin && a[p] == b[p] {
+			p++
+		}
+		s := 0
+		for s < lmin-p && a[la-1-s] == b[lb-1-s] {
+			s++
+		}
+		if float64(p+s) >= farmAffixMin*float64(lmin) && p+s >= farmMinRunes {
+			return true
+		}
+		if float64(lmax-lmin) > farmMaxDist*float64(lmax) {
+			return false
+		}
+		return withinDistanceRef(a, b, int(farmMaxDist*float64(lmax)))
+	}
+	for i := 0; i < 50000; i++ {
+		a := word()
+		b := append([]rune(nil), a...)
+		if rng.Intn(2) == 0 {
+			b = word()
+		} else {
+			for e := rng.Intn(20); e > 0 && len(b) > 0; e-- {
+				b[rng.Intn(len(b))] = alphabet[rng.Intn(len(alphabet))]
+			}
+		}
+		if got, want := nearText(a, b), ref(a, b); got != want {
+			t.Fatalf("nearText(%q, %q) = %v, want %v", string(a), string(b), got, want)
+		}
+	}
+}

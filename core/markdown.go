@@ -167,6 +167,16 @@ func (p *para) text(s string) {
 	// it (each word after a space is preceded by one ' ').
 	start := -1 // of the pending span
 	for i := 0; i < len(s); {
+		if start >= 0 {
+			// Inside a span, the bytes that cannot start a whitespace
+			// rune are passed over without decoding.
+			for i < len(s) && !spaceLead[s[i]] {
+				i++
+			}
+			if i == len(s) {
+				break
+			}
+		}
 		c := s[i]
 		n, sp := 1, false
 		if c < utf8.RuneSelf {
@@ -211,7 +221,7 @@ func (p *para) span(s string, start, end int) {
 	}
 	p.flushSpace()
 	w := s[start:end]
-	if !strings.ContainsAny(w, mdEscapes) {
+	if !hasMDEscape(w) {
 		p.md.WriteString(w)
 	} else {
 		// Escaped word by word, as escapeMD rewrites a whole word when it
@@ -859,15 +869,34 @@ func (c *conv) image(n *html.Node, p *para) {
 // mdEscapes are the characters escaped wherever they appear in text.
 const mdEscapes = "\\`*_[]<>|~&"
 
+// isMDEscape is mdEscapes as a table: text is asked for them word by word,
+// and strings.ContainsAny builds its set of them on every call.
+var isMDEscape = func() (t [256]bool) {
+	for i := 0; i < len(mdEscapes); i++ {
+		t[mdEscapes[i]] = true
+	}
+	return t
+}()
+
+// hasMDEscape reports whether s holds a character of mdEscapes.
+func hasMDEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isMDEscape[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // escapeMD escapes text so that Markdown reads it as text.
 func escapeMD(s string) string {
-	if !strings.ContainsAny(s, mdEscapes) {
+	if !hasMDEscape(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for _, r := range s {
-		if r < 0x80 && strings.ContainsRune(mdEscapes, r) {
+		if r < 0x80 && isMDEscape[r] {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

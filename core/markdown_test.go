@@ -4,6 +4,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -484,7 +486,8 @@ func (p *para) textRef(s string) {
 }
 
 func TestParaTextMatchesReference(t *testing.T) {
-	pieces := []string{"a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#"}
+	pieces := []string{"a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#",
+		"\u0085", "\u1680", "\u2000", "\u2028", "\u2010", "\u3001", "\xc2", "\xe2\x80", "\xe3"}
 	rng := rand.New(rand.NewSource(8))
 	field := func() string {
 		var b strings.Builder
@@ -518,6 +521,16 @@ func TestParaTextMatchesReference(t *testing.T) {
 		if string(a.md.b) != string(b.md.b) || a.tx.String() != b.tx.String() || a.space != b.space || a.lead != b.lead || (a.md.pend == nil) != (b.md.pend == nil) {
 			t.Fatalf("text(%q): md %q tx %q space %v lead %v; want md %q tx %q space %v lead %v", in,
 				a.md.b, a.tx.String(), a.space, a.lead, b.md.b, b.tx.String(), b.space, b.lead)
+		}
+	}
+}
+
+// TestSpaceLead checks that every whitespace rune starts with a byte of
+// spaceLead: para.text passes over all other bytes inside a word.
+func TestSpaceLead(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpaceRune(r) && !spaceLead[utf8.AppendRune(nil, r)[0]] {
+			t.Fatalf("%U is whitespace, but its first byte is not in spaceLead", r)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -218,11 +219,9 @@ func (r *run) extract(in Input) (*Article, error) {
 		return nil, err
 	}
 	// The body alone for readers that draw their own header; the whole
-	// document (header, then body) for the CLI and for export.
-	a.BodyMarkdown = body2 + "\n"
-	if a.BodyHTML, err = renderHTML(a.BodyMarkdown); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
-	}
+	// document (header, then body) for the CLI and for export. The body's
+	// fields are the tails of the document's: one copy of the article each
+	// in Markdown and HTML, not two.
 	head := headerMarkdown(a)
 	headHTML, ok := headerHTML(a)
 	if !ok {
@@ -230,8 +229,12 @@ func (r *run) extract(in Input) (*Article, error) {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
-	a.Markdown = head + a.BodyMarkdown
-	a.HTML = headHTML + a.BodyHTML
+	a.Markdown = head + body2 + "\n"
+	a.BodyMarkdown = a.Markdown[len(head):]
+	if a.HTML, err = renderAfter(headHTML, a.BodyMarkdown); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	a.BodyHTML = a.HTML[len(headHTML):]
 	finishCounts(a, st)
 	a.Removed = r.removed
 	if a.Removed.Details == nil {
@@ -375,7 +378,7 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 // element whose short text holds the title and little else ("Column | Title"
 // in a styled div, as many Chinese portals set it).
 func titleBlock(body *html.Node, title string) *html.Node {
-	want := strings.ToLower(normSpace(title))
+	want := lowerText(normSpace(title))
 	lt := len([]rune(want))
 	if lt < 4 {
 		return nil
@@ -403,7 +406,7 @@ func titleBlock(body *html.Node, title string) *html.Node {
 			if !ok {
 				return false
 			}
-			t = strings.ToLower(normSpace(t))
+			t = lowerText(normSpace(t))
 			if lp := len([]rune(t)); lp <= 2*lt && strings.Contains(t, want) {
 				found = n.Parent
 			}
@@ -431,7 +434,7 @@ func (r *run) findPostedLine(body *html.Node) {
 		if !ok {
 			return true
 		}
-		low := strings.ToLower(line)
+		low := lowerText(line)
 		for _, w := range postedLabels {
 			if strings.Contains(low, w) && isoDate(line) != "" {
 				r.postedLine = normSpace(line)
@@ -452,7 +455,7 @@ func (r *run) textsAfter(from, body *html.Node, max int, fn func(*html.Node) boo
 			n = next(n, body, true)
 			continue
 		}
-		if n.Type == html.TextNode && n.Parent != nil && normSpace(n.Data) != "" {
+		if n.Type == html.TextNode && n.Parent != nil && !blank(n.Data) {
 			seen++
 			if !fn(n) {
 				return
@@ -496,7 +499,7 @@ func inKeyValueRow(n *html.Node) bool {
 // similar reports whether a heading is the page title: equal after
 // normalisation, or one contains the other and they share most characters.
 func similar(a, b string) bool {
-	a, b = strings.ToLower(normSpace(a)), strings.ToLower(normSpace(b))
+	a, b = lowerText(normSpace(a)), lowerText(normSpace(b))
 	if a == "" || b == "" {
 		return false
 	}
@@ -743,22 +746,37 @@ func describe(n *html.Node, s *scoring) string {
 	if n == nil {
 		return "the body (no candidate)"
 	}
-	var parts []string
-	for k := n; k != nil && k.Type == html.ElementNode && len(parts) < 4; k = k.Parent {
-		d := k.Data
-		if id := attr(k, "id"); id != "" {
-			d += "#" + id
+	// Written in one builder: every attempt describes four candidates.
+	var path [4]*html.Node // the last ancestors, innermost first
+	k := 0
+	for a := n; a != nil && a.Type == html.ElementNode && k < len(path); a = a.Parent {
+		path[k] = a
+		k++
+	}
+	var b strings.Builder
+	for i := k - 1; i >= 0; i-- {
+		a := path[i]
+		b.WriteString(a.Data)
+		if id := attr(a, "id"); id != "" {
+			b.WriteByte('#')
+			b.WriteString(id)
 		}
-		if c := strings.Fields(attr(k, "class")); len(c) > 0 {
-			d += "." + strings.Join(c, ".")
+		for c := range strings.FieldsSeq(attr(a, "class")) {
+			b.WriteByte('.')
+			b.WriteString(c)
 		}
-		parts = append([]string{d}, parts...)
+		if i > 0 {
+			b.WriteString(" > ")
+		}
 	}
 	score := 0.0
 	if in := s.info(n); in != nil {
 		score = in.score
 	}
-	return fmt.Sprintf("%s (score %.1f)", strings.Join(parts, " > "), score)
+	b.WriteString(" (score ")
+	b.WriteString(strconv.FormatFloat(score, 'f', 1, 64)) // as %.1f
+	b.WriteByte(')')
+	return b.String()
 }
 
 func (s *scoring) runnersUp(top *html.Node) string {
@@ -807,14 +825,19 @@ func notAnArticle(art *html.Node, text string, st textStats) string {
 	if total := eff(st); links >= 3 && float64(linkEff) >= 0.7*float64(total) {
 		return "the page holds only links (navigation), no article"
 	}
+	if st.chars < 20 {
+		return ""
+	}
+	// Letters are counted until they make the share that language has:
+	// prose gets there well before its end, and the rest is not read.
+	need := 0.6 * float64(st.chars)
 	letters := 0
 	for _, r := range t {
 		if isAlnum(r) {
-			letters++
+			if letters++; float64(letters) >= need {
+				return ""
+			}
 		}
 	}
-	if st.chars >= 20 && float64(letters) < 0.6*float64(st.chars) {
-		return "the text is not language (binary or garbled bytes)"
-	}
-	return ""
+	return "the text is not language (binary or garbled bytes)"
 }

@@ -531,7 +531,7 @@ func (s *scoring) onlyChild(n *html.Node) bool {
 		if c.Type == html.ElementNode && !s.r.skipped(c, s.f) {
 			return false
 		}
-		if c.Type == html.TextNode && normSpace(c.Data) != "" {
+		if c.Type == html.TextNode && !blank(c.Data) {
 			return false
 		}
 	}

@@ -109,6 +109,15 @@ func countText(s string) textStats {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		i += n
+		if r >= 0x4E00 && r <= 0x9FFF {
+			// A common Han ideograph, most runes of CJK text: neither a
+			// space nor a clause mark, so tested first.
+			t.chars++
+			t.cjk++
+			t.words++
+			inWord = 0
+			continue
+		}
 		if r == 0xA0 || r == 0x3000 {
 			inWord = 0
 			continue
@@ -230,6 +239,36 @@ func normSpace(s string) string {
 	return b.String()
 }
 
+// blank reports whether s is all whitespace, normSpace(s) == "", without
+// building the normalised copy.
+func blank(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiKind[c] != akSpace && c != '\v' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isSpaceRune(r) {
+			return false // (an invalid byte too: normSpace keeps it as U+FFFD)
+		}
+		i += n
+	}
+	return true
+}
+
+// spaceLead holds the bytes that may start a whitespace rune: the ASCII
+// spaces, and the first bytes of all others (U+0085 and U+00A0 start with
+// C2, U+1680 and U+180E with E1, U+2000-205F with E2, U+3000 with E3).
+var spaceLead = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\n', '\t', '\r', '\f', '\v', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] = true
+	}
+	return t
+}()
+
 func isSpaceRune(r rune) bool {
 	if r < 0x80 {
 		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
@@ -258,6 +297,13 @@ func isNormal(s string) bool {
 			prevSpace = false
 			continue
 		}
+		if !spaceLead[c] {
+			// A byte that cannot start whitespace (most of CJK text):
+			// no need to decode its rune.
+			i++
+			prevSpace = false
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if isSpaceRune(r) {
@@ -266,6 +312,58 @@ func isNormal(s string) bool {
 		prevSpace = false
 	}
 	return !prevSpace || s == ""
+}
+
+// lowerText is strings.ToLower(s), faster on page text: the runs that
+// lower-casing leaves alone (lower-case ASCII, and the CJK scripts, which
+// have no case) are copied whole, where strings.ToLower writes byte by
+// byte and looks each rune that is not ASCII up in the case tables; text
+// that needs no change is returned as it is.
+func lowerText(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b, once something had to change
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if 'A' <= c && c <= 'Z' {
+				if b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done : i-1])
+				b.WriteByte(c + 'a' - 'A')
+				done = i
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		low := r
+		if !caseless(r) {
+			low = unicode.ToLower(r)
+		}
+		i += n
+		if low != r || r == utf8.RuneError && n == 1 {
+			// (An invalid byte becomes U+FFFD, as strings.ToLower writes it.)
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done : i-n])
+			b.WriteRune(low)
+			done = i
+		}
+	}
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// caseless reports the runes of two wide blocks without upper or lower
+// case: CJK radicals to the Yi syllables, and Hangul to the CJK
+// compatibility forms (TestCaseless checks them all against unicode).
+func caseless(r rune) bool {
+	return r >= 0x2E80 && r < 0xA640 || r >= 0xA7F6 && r < 0xFF21
 }
 
 // hasCJKMajority reports whether most letters of s are CJK.

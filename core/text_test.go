@@ -153,6 +153,15 @@ func TestWordBitsMatchesReference(t *testing.T) {
 			}
 			if rng.Intn(3) == 0 {
 				p = strings.ToUpper(p)
+			} else if rng.Intn(3) == 0 {
+				// Mixed case: each ASCII letter in either.
+				q := []byte(p)
+				for i, c := range q {
+					if rng.Intn(2) == 0 {
+						q[i] = upperASCII(c)
+					}
+				}
+				p = string(q)
 			}
 			b.WriteString(p)
 		}
@@ -189,6 +198,25 @@ func normSpaceRef(s string) string {
 	return b.String()
 }
 
+// isNormalRef is isNormal decoding every rune: the reference.
+func isNormalRef(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if isSpaceRune(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
 func TestNormSpaceMatchesReference(t *testing.T) {
 	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x2029, 0x1680, 0x85, 0x2000, 0x200A, 0x202F,
 		0x205F, 0x180E, 0xFEFF, 'a', 'Z', '.', 'é', '中', 'か', '、', 0x3001, 0x1F600, 0xFFFD}
@@ -208,6 +236,12 @@ func TestNormSpaceMatchesReference(t *testing.T) {
 	for _, s := range cases {
 		if got, want := normSpace(s), normSpaceRef(s); got != want {
 			t.Fatalf("normSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := blank(s), normSpace(s) == ""; got != want {
+			t.Fatalf("blank(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isNormal(s), isNormalRef(s); got != want {
+			t.Fatalf("isNormal(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -238,6 +272,37 @@ func TestStyleHidesMatchesReference(t *testing.T) {
 		s := b.String()
 		if got, want := styleHides(s), ref(s); got != want {
 			t.Fatalf("styleHides(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestCaseless(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if caseless(r) && unicode.ToLower(r) != r {
+			t.Fatalf("caseless(%U), but it lower-cases to %U", r, unicode.ToLower(r))
+		}
+	}
+}
+
+func TestLowerTextMatchesToLower(t *testing.T) {
+	alphabet := []rune{' ', 'a', 'Z', 'Q', '.', 'é', 'É', 'Ж', 'ж', '中', 'か', '한', 'Ａ', 'ａ', 0x130, 0x212A, 0x23A,
+		0x1E9E, 0x2C00, 0xA640, 0xA7F5, 0xFF21, 0xFFFD, 0x10400, 0x1F600}
+	rng := rand.New(rand.NewSource(4))
+	cases := []string{"", "a", "A", "中", "\xff", "a\xffB", "\xed\xa0\x80", "中\xe4\xb8", "ÀB", "İ", "K"}
+	for i := 0; i < 20000; i++ {
+		var b []byte
+		for n := rng.Intn(30); n > 0; n-- {
+			if rng.Intn(15) == 0 {
+				b = append(b, byte(0x80+rng.Intn(128))) // invalid UTF-8 too
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		if got, want := lowerText(s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
