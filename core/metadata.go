@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -602,7 +603,27 @@ func tidyByline(b string) string {
 			break
 		}
 	}
-	return strings.TrimSpace(strings.Trim(b, " ,;|·•—–-:"))
+	b = strings.TrimSpace(strings.Trim(b, " ,;|·•—–-:"))
+	// A date or time after the name ("Aleš Vávra před 2 hodinami",
+	// "Jane Roe 3:45 PM"): the name ends before it, with the words that
+	// lead into it (lower-case ones, a month).
+	if i := strings.IndexAny(b, "0123456789"); i > 0 {
+		words := strings.Fields(b[:i])
+		for len(words) > 0 {
+			w := words[len(words)-1]
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsLower(r) && !isMonthWord(strings.TrimRight(w, ",")) {
+				break
+			}
+			words = words[:len(words)-1]
+		}
+		if j := strings.Join(words, " "); strings.HasSuffix(j, ":") || strings.HasSuffix(j, "：") {
+			b = "" // a label and its date ("Last Updated: January 7, 2025"), no name
+		} else if len(words) >= 2 {
+			b = strings.TrimSpace(strings.Trim(j, " ,;|·•—–-:"))
+		}
+	}
+	return b
 }
 
 // notANameWords are words a byline pattern can catch that name no one:

@@ -297,12 +297,17 @@ func TestSetMeta(t *testing.T) {
 
 func TestBylineTidy(t *testing.T) {
 	for in, want := range map[string]string{
-		"By Corey Kilgannon":    "Corey Kilgannon",
-		"BY: Ana Ruiz":          "Ana Ruiz",
-		"Nicolas Perriault —":   "Nicolas Perriault",
-		"Byron Katie":           "Byron Katie", // a name that starts with "By"
-		"Theresa May":           "Theresa May",
-		"| Jamal Khan, Reuters": "Jamal Khan, Reuters",
+		"By Corey Kilgannon":             "Corey Kilgannon",
+		"BY: Ana Ruiz":                   "Ana Ruiz",
+		"Nicolas Perriault —":            "Nicolas Perriault",
+		"Byron Katie":                    "Byron Katie", // a name that starts with "By"
+		"Theresa May":                    "Theresa May",
+		"| Jamal Khan, Reuters":          "Jamal Khan, Reuters",
+		"Aleš Vávra před 2 hodinami":     "Aleš Vávra",
+		"Sarah Gooding March 9, 2017 13": "Sarah Gooding",
+		"Last Updated: January 7, 2025":  "",
+		"3AW Breakfast":                  "3AW Breakfast", // a digit first: no date after a name
+		"Jane Roe 3:45 PM":               "Jane Roe",
 	} {
 		if got := tidyByline(in); got != want {
 			t.Errorf("tidyByline(%q) = %q, want %q", in, got, want)
