@@ -563,25 +563,9 @@ func bylineFromLines(lines []string) string { return bylineAround(lines, nil) }
 // source named near the title comes last. The end of the body is prose, so
 // only a short line whose name stands alone counts there.
 func bylineAround(lines, end []string) string {
-	short := lines[:0:0]
-	for _, l := range lines {
-		if len(l) <= 4*maxLineChars {
-			short = append(short, l)
-		}
-	}
-	lines = short
-	if b := bylineNamed(lines); b != "" {
+	lines = shortLines(lines)
+	if b := bylinePerson(lines, end); b != "" {
 		return b
-	}
-	for _, l := range end {
-		if len([]rune(l)) > endBylineMaxRunes {
-			continue
-		}
-		for _, re := range []*regexp.Regexp{zhEndPlaceRe, zhEndByRe, zhReportRe} {
-			if m := re.FindStringSubmatch(l); m != nil {
-				return strings.TrimSpace(m[1])
-			}
-		}
 	}
 	for _, l := range lines {
 		ascii := isASCIIString(l)
@@ -626,6 +610,39 @@ func tidyByline(b string) string {
 	return b
 }
 
+func shortLines(lines []string) []string {
+	short := lines[:0:0]
+	for _, l := range lines {
+		if len(l) <= 4*maxLineChars {
+			short = append(short, l)
+		}
+	}
+	return short
+}
+
+// bylinePerson is bylineAround without the editors and sources: only a
+// byline that names the author.
+func bylinePerson(lines, end []string) string {
+	lines = shortLines(lines)
+	if b := bylineNamed(lines); b != "" {
+		return b
+	}
+	for _, l := range end {
+		if utf8.RuneCountInString(l) > endBylineMaxRunes {
+			// The sign-off may close the last paragraph ("…体系。（记者
+			// 胡晓蓉）"): the patterns read its end, where a name must
+			// end the line.
+			l = lastRunes(l, endBylineMaxRunes)
+		}
+		for _, re := range []*regexp.Regexp{zhEndPlaceRe, zhEndByRe, zhReportRe} {
+			if m := re.FindStringSubmatch(l); m != nil {
+				return strings.TrimSpace(m[1])
+			}
+		}
+	}
+	return ""
+}
+
 // notANameWords are words a byline pattern can catch that name no one:
 // "来源：转载文章" (source: a reprinted article), a "该作者文章" (this author's
 // articles) link with an author class, "博客" (blog).
@@ -641,8 +658,40 @@ func notAName(b string) bool {
 			return true
 		}
 	}
+	// An address or an account number ("L_104485"): the site's author
+	// field, not a person.
+	if strings.Contains(b, "www.") || strings.Contains(b, "://") {
+		return true
+	}
+	digits := 0
+	for i := 0; i < len(b); i++ {
+		if isDigit(b[i]) {
+			digits++
+		}
+	}
+	if digits >= 3 {
+		return true
+	}
 	return false
 }
+
+// isOutlet reports a Chinese byline that names an outlet ("云南网",
+// "河南日报客户端", "大汉网络"), not a person: a byline pattern in the page
+// may name the reporter.
+func isOutlet(b string) bool {
+	if hasCJKMajority(b) {
+		for _, w := range outletWords {
+			if strings.Contains(b, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outletWords mark a Chinese byline that names an outlet: a site (网),
+// a paper (报), a group, an app, a broadcaster.
+var outletWords = []string{"网", "網", "报", "報", "集团", "集團", "客户端", "客戶端", "电视", "電視", "新闻", "新聞"}
 
 // endBylineMaxRunes bounds the sign-off lines read for a byline.
 const endBylineMaxRunes = 40
@@ -825,12 +874,18 @@ func headlineSized(t string) bool {
 // the lines found around the article.
 func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	a.Byline = firstNonEmpty(m.ld.author, m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
-	if strings.HasPrefix(a.Byline, "http") {
+	if strings.HasPrefix(a.Byline, "http") || notAName(a.Byline) {
 		a.Byline = ""
 	}
-	if a.Byline == "" {
+	if a.Byline == "" || isOutlet(a.Byline) {
 		lines := append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), m.authors...)
-		a.Byline = bylineAround(lines, r.endLines)
+		if a.Byline == "" {
+			a.Byline = bylineAround(lines, r.endLines)
+		} else if p := bylinePerson(lines, r.endLines); p != "" {
+			// The site's author field names the outlet; the page names
+			// the reporter.
+			a.Byline = p
+		}
 	}
 	if a.Byline == "" && len(m.authors) > 0 {
 		// An author element whose text is the bare name.
@@ -976,3 +1031,14 @@ func cleanLang(l string) string {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// lastRunes returns the last n runes of s, spaces trimmed.
+func lastRunes(s string, n int) string {
+	s = strings.TrimSpace(s)
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}

@@ -246,6 +246,9 @@ func TestBylineAround(t *testing.T) {
 		{[]string{"作者：张三"}, []string{"新京报记者 彭冲 山东冠县报道"}, "张三"},
 		{nil, []string{"记者日前从国务院食品安全办获悉，今年将开展专项整治。"}, ""},
 		{nil, []string{"医务工作者主动带头献血"}, ""},
+		// A sign-off that closes a long last paragraph.
+		{nil, []string{"省工业和信息化厅相关负责人表示，我省将持续优化政策环境，充分发挥试点示范的引领作用，推动云南工业高质量发展。（记者 胡晓蓉）"}, "胡晓蓉"},
+		{nil, []string{"记者日前从国务院食品安全办获悉，今年将在全国范围内开展专项整治行动，重点整治农村市场的假冒伪劣食品。"}, ""},
 	} {
 		if got := bylineAround(tt.head, tt.end); got != tt.want {
 			t.Errorf("bylineAround(%q, %q) = %q, want %q", tt.head, tt.end, got, tt.want)
@@ -323,6 +326,26 @@ func TestBylineTidy(t *testing.T) {
 	} {
 		if got := bylineFromLine(in); got != want {
 			t.Errorf("bylineFromLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestNotANameAndOutlets(t *testing.T) {
+	for b, want := range map[string]bool{
+		"L_104485": true,
+		"2804":     true,
+		"www.yunnan.cn,云南日报报业集团,云南网":            true,
+		"Page published at 2012-01-12 16:56:29": true,
+		"Bradley M. Kuhn":                       false,
+		"胡晓蓉":                                   false,
+	} {
+		if got := notAName(b); got != want {
+			t.Errorf("notAName(%q) = %v, want %v", b, got, want)
+		}
+	}
+	for b, want := range map[string]bool{"网易": true, "河南日报客户端": true, "大汉网络": true, "胡晓蓉": false, "Reuters": false} {
+		if got := isOutlet(b); got != want {
+			t.Errorf("isOutlet(%q) = %v, want %v", b, got, want)
 		}
 	}
 }
