@@ -355,9 +355,10 @@ func longestTitlePart(title string, cjk bool) int {
 func wordsIn(s string) int { return int(countText(s).words) }
 
 var (
-	cnDateRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
-	enDateRe  = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
-	enDate2Re = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
+	cnDateRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
+	enDateRe    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	slashDateRe = regexp.MustCompile(`(?:^|[^\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b`)
+	enDate2Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 )
 
 // wordDateRe reads "<day> <month word> <year>" in the languages whose
@@ -425,6 +426,18 @@ func isoDate(s string) string {
 		if m := wordDateRe.FindStringSubmatch(s); m != nil {
 			if mo := monthWords[strings.ToLower(m[2])]; mo > 0 {
 				return ymd(m[3], strconv.Itoa(mo), m[1])
+			}
+		}
+		// "9/17/2004" and "17/9/2004": read when only one order makes a
+		// date; "3/4/2004" (March or April) is left alone.
+		if m := slashDateRe.FindStringSubmatch(s); m != nil {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			switch {
+			case a <= 12 && b > 12:
+				return ymd(m[3], m[1], m[2])
+			case a > 12 && b <= 12:
+				return ymd(m[3], m[2], m[1])
 			}
 		}
 	}
