@@ -123,6 +123,22 @@ func (s *rawScanner) next() bool {
 				return false
 			}
 			raw := rawTag(name)
+			if foreign && t[end-2] != '/' && (raw == rawTitle || foldEq(name, "desc")) {
+				// An svg title or desc (icons have them): the parser reads
+				// what is in it as HTML, so only text is followed, up to
+				// the end tag. (Were the parser not in foreign content, a
+				// title would be RCDATA ending there all the same.)
+				low := "desc"
+				if raw == rawTitle {
+					low = "title"
+				}
+				k := strings.IndexByte(t[end:], '<')
+				if k < 0 || !closesRaw(t, end+k, low) {
+					return false
+				}
+				s.i = end + k
+				continue
+			}
 			if foreign {
 				// Only plain foreign elements are followed: anything that may
 				// take the parser back to HTML (integration points, breakout

@@ -113,6 +113,11 @@ var rawTextCases = []string{
 	`<script><!--<script></scr</script/ --></script><style>w</style><script><!--<scripts></script>`,
 	`<script><!--<script></script><script></script><p>vis</p></script><style>S</style><p>v</p>`,
 	`<p>x</p>` + strings.Repeat(`<script>`+strings.Repeat("var x = 1; ", 500)+`</script>`, 4),
+	`<svg><title>icon</title><desc>d</desc><path d="x"/></svg><style>after the title</style>`,
+	`<svg><TITLE data-a="1">i</Title ><title/><style>s</style></svg><style>h</style>`,
+	`<svg><title><b>not text</b></title></svg><style>h</style><svg><desc>a</desc x><title>b</titles></svg><style>i</style>`,
+	`<select><svg><title>t</title></svg><style>h</style></select><math><title>m</title><mi>x</mi></math><style>j</style>`,
+	`<b><p><svg><title>reconstructed</title><style>svg style</style></svg></p></b><style>k</style>`,
 	// attributes
 	`<div onclick="go()" class="c" data-x='{"a":1}' ID="i" data-src="lazy.jpg"><p TITLE="t&amp;t" hidden>x</p></div>`,
 	`<img src="a.png" data-foo="bar" width=10 data-srcset="b.png 2x" alt='x'><input type="hidden" value="v"><input TYPE='text' name=q>`,
@@ -146,7 +151,7 @@ func TestBlankRawTextKeepsTheTree(t *testing.T) {
 func TestBlankRawTextRandom(t *testing.T) {
 	tags := []string{"a", "b", "i", "em", "nobr", "font", "div", "p", "span", "table", "tr", "td", "li",
 		"svg", "path", "math", "mi", "img", "input", "select", "option", "body", "html", "br", "template",
-		"annotation-xml", "foreignObject", "title", "textarea", "script", "style", "form", "button", "h1"}
+		"annotation-xml", "foreignObject", "title", "desc", "textarea", "script", "style", "form", "button", "h1"}
 	keys := []string{"onclick", "data-x", "data-src", "class", "id", "title", "d", "type", "href", "hidden",
 		"style", "encoding", "color", "xlink:href", "xlink:title", "DATA-Y", "On", "value", "srcset", "aria-hidden"}
 	vals := []string{`"x"`, `'y'`, `z`, `"hidden"`, `"text/html"`, `""`, `"a b"`, `'&quot;'`, `"display:none"`, `"1"`, `x/`, `"/"`}
