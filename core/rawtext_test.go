@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -230,4 +231,40 @@ func FuzzBlankRawText(f *testing.F) {
 			t.Errorf("%q: %s", s, d)
 		}
 	})
+}
+
+// Every attribute name a stage reads must be one cutAttr keeps: the names
+// are read from the source, so a new attr(n, "x") without a line in
+// cutAttr fails here. Reads by a variable name are counted, and their
+// names listed by hand: one more means one more list to check.
+func TestCutAttrKeepsWhatTheStagesRead(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	lit := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, "([^"]*)"`)
+	variable := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, [a-zA-Z_]\w*\)`)
+	vars := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range lit.FindAllStringSubmatch(string(src), -1) {
+			if cutAttr(m[1]) {
+				t.Errorf("%s reads %q, which blankRawText cuts", f, m[1])
+			}
+		}
+		vars += len(variable.FindAllString(string(src), -1))
+	}
+	// lazyAttrs in fixImage, {"data-srcset", "srcset"} there too,
+	// {"width", "height"} in smallImage.
+	if vars != 3 {
+		t.Errorf("%d reads by a variable name, 3 known: check the new one's names against cutAttr", vars)
+	}
+	for _, k := range append(lazyAttrs, "data-srcset", "srcset", "width", "height") {
+		if cutAttr(k) {
+			t.Errorf("%q is read and cut", k)
+		}
+	}
 }
