@@ -21,34 +21,53 @@ import "strings"
 // construction could change that (inside <svg> and <math>, where script
 // and style are not raw text), it does not guess: it keeps the rest of the
 // page as it is.
+//
+// On the way it also takes out the attributes that no stage reads (event
+// handlers, data-* but the lazy-image ones, svg path data, titles...) when
+// their value is quoted: the tokenizer copies every attribute's name and
+// value twice and unescapes it, so an attribute costs the parser more than
+// its bytes. The stages read attributes by name only (attr, hasAttr, and
+// the fast paths on len(n.Attr) give the same answer without them), so
+// cutAttr lists every name they ask for. The parser itself compares the
+// attributes of formatting elements (the Noah's Ark clause), so theirs
+// stay; the other attributes it reads (input's type, annotation-xml's
+// encoding) are in cutAttr's list.
 
 // blankRawText returns text with the contents of its script (but JSON-LD
-// ones) and style elements cut to one space, or text itself when there is
-// nothing worth cutting.
+// ones) and style elements cut to one space and the attributes no stage
+// reads taken out, or text itself when there is not enough to cut.
 func blankRawText(text string) string {
-	var cuts [][2]int // [start, end) of contents to replace with " "
-	cut := 0
 	s := rawScanner{text: text}
 	for s.next() {
 		if s.end-s.start > 1 {
-			cuts = append(cuts, [2]int{s.start, s.end})
-			cut += s.end - s.start - 1
+			s.cuts = append(s.cuts, rawCut{s.start, s.end, true})
+			s.cut += s.end - s.start - 1
 		}
 	}
 	// Not worth a copy of the page for a few bytes.
-	if cut < 4096 || cut < len(text)/16 {
+	if s.cut < 4096 || s.cut < len(text)/16 {
 		return text
 	}
 	var b strings.Builder
-	b.Grow(len(text) - cut)
+	b.Grow(len(text) - s.cut)
 	last := 0
-	for _, c := range cuts {
-		b.WriteString(text[last:c[0]])
-		b.WriteByte(' ')
-		last = c[1]
+	for _, c := range s.cuts {
+		b.WriteString(text[last:c.start])
+		if c.space {
+			b.WriteByte(' ')
+		}
+		last = c.end
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// rawCut is a part of the page to cut: the text of a script or style
+// element (replaced by one space) or a whole attribute, name to closing
+// quote (replaced by nothing).
+type rawCut struct {
+	start, end int
+	space      bool
 }
 
 // rawScanner walks text as x/net/html's tokenizer does; next stops at each
@@ -58,6 +77,8 @@ type rawScanner struct {
 	i          int // next byte to read
 	svg, math  int // open <svg> and <math> start tags, an upper bound of the parser's
 	start, end int // the content found by next
+	cuts       []rawCut
+	cut        int // bytes the cuts take out
 }
 
 // next finds the next content to cut; false at the end, or where the
@@ -76,7 +97,7 @@ func (s *rawScanner) next() bool {
 		switch c := t[s.i]; {
 		case isASCIILetter(c):
 			tagStart := s.i - 1
-			nameEnd, end, attrs, ok := s.tag(s.i)
+			nameEnd, end, attrs, ok := s.tag(s.i, true)
 			if !ok {
 				return false
 			}
@@ -102,6 +123,22 @@ func (s *rawScanner) next() bool {
 				return false
 			}
 			raw := rawTag(name)
+			if foreign && t[end-2] != '/' && (raw == rawTitle || foldEq(name, "desc")) {
+				// An svg title or desc (icons have them): the parser reads
+				// what is in it as HTML, so only text is followed, up to
+				// the end tag. (Were the parser not in foreign content, a
+				// title would be RCDATA ending there all the same.)
+				low := "desc"
+				if raw == rawTitle {
+					low = "title"
+				}
+				k := strings.IndexByte(t[end:], '<')
+				if k < 0 || !closesRaw(t, end+k, low) {
+					return false
+				}
+				s.i = end + k
+				continue
+			}
 			if foreign {
 				// Only plain foreign elements are followed: anything that may
 				// take the parser back to HTML (integration points, breakout
@@ -150,7 +187,7 @@ func (s *rawScanner) next() bool {
 			case c2 == '>':
 				s.i += 2
 			case isASCIILetter(c2):
-				nameEnd, end, _, ok := s.tag(s.i + 1)
+				nameEnd, end, _, ok := s.tag(s.i+1, false)
 				if !ok {
 					return false
 				}
@@ -203,10 +240,19 @@ func (s *rawScanner) skipTo(c byte) bool {
 // tag reads a tag from its name's first byte at i as the tokenizer's
 // readTag does: it returns the end of the name, the index after the closing
 // '>', whether an attribute with a name was read, and false when the page
-// ends first.
-func (s *rawScanner) tag(i int) (nameEnd, end int, attrs, ok bool) {
+// ends first. On a start tag it adds the quoted values that may be cut
+// (cutAttr) to s.cuts.
+func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 	t := s.text
 	n := len(t)
+	first := i
+	// A tag the page ends in is not read at all: its cuts go again.
+	cuts, cut := len(s.cuts), s.cut
+	defer func() {
+		if !ok {
+			s.cuts, s.cut = s.cuts[:cuts], cut
+		}
+	}()
 	// readTagName
 	for i++; ; i++ {
 		if i >= n {
@@ -217,6 +263,9 @@ func (s *rawScanner) tag(i int) (nameEnd, end int, attrs, ok bool) {
 		}
 	}
 	nameEnd = i
+	// The parser compares the attributes of formatting elements (the
+	// Noah's Ark clause) and sorts them: theirs stay as they are.
+	cutAttrs := start && !formattingTag(t[first:nameEnd])
 	i = skipTagSpace(t, i)
 	for {
 		if i >= n {
@@ -239,6 +288,7 @@ func (s *rawScanner) tag(i int) (nameEnd, end int, attrs, ok bool) {
 		if i >= n {
 			return 0, 0, false, false
 		}
+		keyEnd := i
 		if i > k {
 			attrs = true
 		} else {
@@ -265,6 +315,13 @@ func (s *rawScanner) tag(i int) (nameEnd, end int, attrs, ok bool) {
 				if e < 0 {
 					return 0, 0, false, false
 				}
+				if cutAttrs && keyEnd > k && isTagSpace(t[k-1]) && cutAttr(t[k:keyEnd]) {
+					// The whole attribute goes, from its name to its
+					// closing quote: what was before it (a space) and
+					// what follows are read as they were.
+					s.cuts = append(s.cuts, rawCut{k, i + e + 2, false})
+					s.cut += i + e + 2 - k
+				}
 				i += e + 2
 			default:
 				for i++; i < n && !isTagSpace(t[i]) && t[i] != '>'; i++ {
@@ -276,6 +333,51 @@ func (s *rawScanner) tag(i int) (nameEnd, end int, attrs, ok bool) {
 		}
 		i = skipTagSpace(t, i)
 	}
+}
+
+// formattingTag reports the formatting elements, whose attributes the
+// parser compares when it adds one to the list of active formatting
+// elements (three alike, attributes and all, and the earliest goes). Even
+// <a> is one: a misnested <a> leaves a copy of itself in the list.
+func formattingTag(name string) bool {
+	if len(name) > 6 {
+		return false
+	}
+	var low [6]byte
+	for i := 0; i < len(name); i++ {
+		low[i] = lowerASCII(name[i])
+	}
+	switch string(low[:len(name)]) {
+	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+		return true
+	}
+	return false
+}
+
+// cutAttr reports whether the value of an attribute of this name (as in
+// the page, in any case) may be cut: no stage reads it, and the parser
+// does not look at it. The stages read attributes by name (attr, hasAttr),
+// and these are all the names they ask for; the parser reads the type of
+// input elements and the encoding of annotation-xml.
+func cutAttr(key string) bool {
+	var low [16]byte
+	if len(key) > len(low) {
+		return true
+	}
+	for i := 0; i < len(key); i++ {
+		low[i] = lowerASCII(key[i])
+	}
+	switch string(low[:len(key)]) {
+	case "align", "alt", "alttext", "aria-hidden", "class", "colspan", "content", "datatable",
+		"datetime", "dir", "encoding", "height", "hidden", "href", "http-equiv", "id", "itemprop",
+		"lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "start", "style",
+		"summary", "type", "width", "xml:lang", "xlink:href",
+		// lazyAttrs and the lazy srcset
+		"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-echo",
+		"data-actualsrc", "data-hi-res-src", "data-full-src", "data-srcset":
+		return false
+	}
+	return true
 }
 
 // foldEq compares an ASCII name as the tokenizer does: ASCII letters in
