@@ -375,9 +375,13 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	// containers. Its last paragraph ends the body, and what follows in
 	// other containers is the site's, not the author's.
 	sigs := make([]string, len(ls))
+	// Blocks the page sets in small type, when the body is not, are fine
+	// print: they may share the body's template but do not end it.
+	fine := make([]bool, len(ls))
 	words := make(map[string]int)
 	for i, l := range ls {
-		sigs[i] = signature(l.nodes[0], art)
+		sigs[i], fine[i] = signature(l.nodes[0], art)
+		fine[i] = fine[i] && l.st.words > 0
 		if l.class == classContent {
 			words[sigs[i]] += int(l.st.words)
 		}
@@ -409,16 +413,10 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		sort.Ints(mainSizes)
 		mainMedian = mainSizes[len(mainSizes)/2]
 	}
-	// Blocks the page sets in small type, when the body is not, are fine
-	// print: they may share the body's template but do not end it.
-	fine := make([]bool, len(ls))
 	fineWords := 0
 	for i, l := range ls {
-		if l.st.words > 0 && finePrint(l.nodes[0], art) {
-			fine[i] = true
-			if sigs[i] == main && l.class == classContent {
-				fineWords += int(l.st.words)
-			}
+		if fine[i] && sigs[i] == main && l.class == classContent {
+			fineWords += int(l.st.words)
 		}
 	}
 	if 2*fineWords >= best {
@@ -596,7 +594,6 @@ const tailForeignMax = 80
 // this share of the article's median paragraph is furniture too.
 const tailForeignShare = 0.6
 
-// signature names the containers between n and the article root.
 // ownClass is a block's tag and class, or "" when it has no class.
 func ownClass(n *html.Node) string {
 	c := attr(n, "class")
@@ -630,9 +627,14 @@ func mainOwnClass(ls []*leaf, sigs []string, main string) string {
 	return ""
 }
 
-func signature(n, art *html.Node) string {
+// signature names the containers between n and the article root, and
+// says whether n or one of them sets its text in small type (fine print:
+// company boilerplate and notices typeset below the story).
+func signature(n, art *html.Node) (sig string, small bool) {
+	small = smallType(n)
 	var b strings.Builder
 	for p := n.Parent; p != nil && p != art; p = p.Parent {
+		small = small || smallType(p)
 		b.WriteString(p.Data)
 		if c := attr(p, "class"); c != "" {
 			b.WriteByte('.')
@@ -640,7 +642,7 @@ func signature(n, art *html.Node) string {
 		}
 		b.WriteByte('/')
 	}
-	return b.String()
+	return b.String(), small
 }
 
 // inList reports a node inside a list item of the article.
@@ -772,33 +774,15 @@ func inParagraph(n *html.Node) bool {
 	return false
 }
 
-// finePrint reports a block set in small type by the page itself (a
-// <small> element, or an inline font size under 13px or 10pt, or a
-// "small" keyword) on the way up to the article root: the
-// company boilerplate and notices typeset below the story.
-func finePrint(n, root *html.Node) bool {
-	for ; n != nil && n != root; n = n.Parent {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		if n.DataAtom == atom.Small {
-			return true
-		}
-		if st := attr(n, "style"); st != "" && smallFont(st) {
-			return true
-		}
-	}
-	return false
+// smallType reports an element that sets its text in small type: a
+// <small>, or an inline font size under 13px or 10pt, or a "small" keyword.
+func smallType(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.DataAtom == atom.Small || smallFont(attr(n, "style")))
 }
 
 func smallFont(st string) bool {
-	st = strings.ToLower(st)
-	i := strings.Index(st, "font-size")
-	if i < 0 {
-		return false
-	}
-	v := strings.TrimLeft(st[i+len("font-size"):], " :")
-	if strings.HasPrefix(v, "x-small") || strings.HasPrefix(v, "xx-small") || strings.HasPrefix(v, "smaller") || strings.HasPrefix(v, "small") {
+	v := styleValue(st, "font-size")
+	if strings.HasPrefix(v, "small") || strings.HasPrefix(v, "x-small") || strings.HasPrefix(v, "xx-small") {
 		return true
 	}
 	j := 0
@@ -809,9 +793,8 @@ func smallFont(st string) bool {
 	if err != nil {
 		return false
 	}
-	unit := strings.TrimSpace(v[j:])
-	switch {
-	case strings.HasPrefix(unit, "px"):
+	switch unit := strings.TrimSpace(v[j:]); {
+	case strings.HasPrefix(unit, "px"): // "px", "px !important"
 		return f < 13
 	case strings.HasPrefix(unit, "pt"):
 		return f < 10

@@ -570,11 +570,23 @@ func rightAligned(n *html.Node) bool {
 	if strings.EqualFold(strings.TrimSpace(attr(n, "align")), "right") {
 		return true
 	}
-	st := attr(n, "style")
+	return strings.HasPrefix(styleValue(attr(n, "style"), "text-align"), "right")
+}
+
+// styleValue returns, lower-cased, the value an inline style gives prop
+// ("12.0px" for "font-size" in "FONT-SIZE: 12.0px; color: grey"), or "".
+func styleValue(st, prop string) string {
 	if st == "" {
-		return false
+		return ""
 	}
 	st = strings.ToLower(st)
-	i := strings.Index(st, "text-align")
-	return i >= 0 && strings.HasPrefix(strings.TrimLeft(st[i+len("text-align"):], " :"), "right")
+	i := strings.Index(st, prop)
+	if i < 0 {
+		return ""
+	}
+	v := strings.TrimLeft(st[i+len(prop):], " :")
+	if j := strings.IndexByte(v, ';'); j >= 0 {
+		v = v[:j]
+	}
+	return strings.TrimSpace(v)
 }

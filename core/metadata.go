@@ -28,8 +28,8 @@ type metaSource struct {
 	times   []string // datetime attributes of <time> and itemprop dates
 	authors []string // rel=author, itemprop=author, class *author*/byline
 	heads   []string // h1 and h2 texts, in order
-	h1s     []string // h1 texts, in order (the first few)
-	nh1     int      // h1 elements with text
+	h1      string   // the first <h1>'s text
+	nh1     int      // <h1> elements with text, counted up to 2
 }
 
 type ldArticle struct {
@@ -87,20 +87,17 @@ func (m *metaSource) visit(n *html.Node) bool {
 				m.times = append(m.times, v)
 			}
 		case atom.H1, atom.H2:
-			if len(m.heads) < 20 || n.DataAtom == atom.H1 && len(m.h1s) < 4 {
+			if len(m.heads) < 20 || n.DataAtom == atom.H1 && m.nh1 < 2 {
 				if t := textOf(n); t != "" {
 					if len(m.heads) < 20 {
 						m.heads = append(m.heads, t)
 					}
-					if n.DataAtom == atom.H1 {
-						m.nh1++
-						if len(m.h1s) < 4 {
-							m.h1s = append(m.h1s, t)
+					if n.DataAtom == atom.H1 && m.nh1 < 2 {
+						if m.nh1++; m.nh1 == 1 {
+							m.h1 = t
 						}
 					}
 				}
-			} else if n.DataAtom == atom.H1 {
-				m.nh1++
 			}
 		}
 		ip := attr(n, "itemprop")
@@ -576,11 +573,13 @@ func bylineFromLines(lines []string) string { return bylineAround(lines, nil) }
 // source named near the title comes last. The end of the body is prose, so
 // only a short line whose name stands alone counts there.
 func bylineAround(lines, end []string) string {
-	lines = shortLines(lines)
 	if b := bylinePerson(lines, end); b != "" {
 		return b
 	}
 	for _, l := range lines {
+		if len(l) > maxBylineLine {
+			continue
+		}
 		ascii := isASCIIString(l)
 		for _, p := range editorPat {
 			if m := p.find(l, ascii); m != nil {
@@ -591,6 +590,9 @@ func bylineAround(lines, end []string) string {
 	return ""
 }
 
+// bylineEdges are the separators a byline may carry at either end.
+const bylineEdges = " ,;|·•—–-:"
+
 // tidyByline takes the "By" and the separators around a byline off
 // ("By Corey Kilgannon", "Nicolas Perriault —").
 func tidyByline(b string) string {
@@ -600,7 +602,7 @@ func tidyByline(b string) string {
 			break
 		}
 	}
-	b = strings.TrimSpace(strings.Trim(b, " ,;|·•—–-:"))
+	b = strings.TrimSpace(strings.Trim(b, bylineEdges))
 	// A date or time after the name ("Aleš Vávra před 2 hodinami",
 	// "Jane Roe 3:45 PM"): the name ends before it, with the words that
 	// lead into it (lower-case ones, a month).
@@ -617,27 +619,26 @@ func tidyByline(b string) string {
 		if j := strings.Join(words, " "); strings.HasSuffix(j, ":") || strings.HasSuffix(j, "：") {
 			b = "" // a label and its date ("Last Updated: January 7, 2025"), no name
 		} else if len(words) >= 2 {
-			b = strings.TrimSpace(strings.Trim(j, " ,;|·•—–-:"))
+			b = strings.TrimSpace(strings.Trim(j, bylineEdges))
 		}
 	}
 	return b
 }
 
-func shortLines(lines []string) []string {
-	short := lines[:0:0]
-	for _, l := range lines {
-		if len(l) <= 4*maxLineChars {
-			short = append(short, l)
-		}
-	}
-	return short
-}
+// maxBylineLine bounds, in bytes, the lines around the title read for a
+// byline.
+const maxBylineLine = 4 * maxLineChars
 
 // bylinePerson is bylineAround without the editors and sources: only a
 // byline that names the author.
 func bylinePerson(lines, end []string) string {
-	lines = shortLines(lines)
-	if b := bylineNamed(lines); b != "" {
+	short := lines[:0:0]
+	for _, l := range lines {
+		if len(l) <= maxBylineLine {
+			short = append(short, l)
+		}
+	}
+	if b := bylineNamed(short); b != "" {
 		return b
 	}
 	for _, l := range end {
@@ -867,7 +868,7 @@ func (m *metaSource) soleH1() string {
 	if m.nh1 != 1 {
 		return ""
 	}
-	h := normSpace(m.h1s[0])
+	h := normSpace(m.h1)
 	if !headlineSized(h) || len([]rune(h)) > 150 {
 		return ""
 	}

@@ -340,18 +340,29 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 // elements (three alike, attributes and all, and the earliest goes). Even
 // <a> is one: a misnested <a> leaves a copy of itself in the list.
 func formattingTag(name string) bool {
-	if len(name) > 6 {
+	var buf [6]byte
+	low, ok := lowerName(buf[:], name)
+	if !ok {
 		return false
 	}
-	var low [6]byte
-	for i := 0; i < len(name); i++ {
-		low[i] = lowerASCII(name[i])
-	}
-	switch string(low[:len(name)]) {
+	switch string(low) {
 	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
 		return true
 	}
 	return false
+}
+
+// lowerName copies name, ASCII lower-cased, into buf and returns that part
+// of buf; false when name is longer than buf (than any name it is matched
+// against). The callers switch on string(low), which does not allocate.
+func lowerName(buf []byte, name string) (low []byte, ok bool) {
+	if len(name) > len(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(name); i++ {
+		buf[i] = lowerASCII(name[i])
+	}
+	return buf[:len(name)], true
 }
 
 // cutAttr reports whether the value of an attribute of this name (as in
@@ -360,14 +371,12 @@ func formattingTag(name string) bool {
 // and these are all the names they ask for; the parser reads the type of
 // input elements and the encoding of annotation-xml.
 func cutAttr(key string) bool {
-	var low [16]byte
-	if len(key) > len(low) {
+	var buf [16]byte
+	low, ok := lowerName(buf[:], key)
+	if !ok {
 		return true
 	}
-	for i := 0; i < len(key); i++ {
-		low[i] = lowerASCII(key[i])
-	}
-	switch string(low[:len(key)]) {
+	switch string(low) {
 	case "align", "alt", "alttext", "aria-hidden", "class", "colspan", "content", "datatable",
 		"datetime", "dir", "encoding", "height", "hidden", "href", "http-equiv", "id", "itemprop",
 		"lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "start", "style",
@@ -480,14 +489,12 @@ func rawTag(name string) rawKind {
 // content (svg, math) back to HTML: the HTML integration points and the
 // tags that break out of foreign content.
 func foreignExit(name string) bool {
-	var low [16]byte
-	if len(name) > len(low) {
+	var buf [16]byte
+	low, ok := lowerName(buf[:], name)
+	if !ok {
 		return false
 	}
-	for i := 0; i < len(name); i++ {
-		low[i] = lowerASCII(name[i])
-	}
-	switch string(low[:len(name)]) {
+	switch string(low) {
 	case "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
 		"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt",
 		"em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
