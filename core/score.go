@@ -1,6 +1,10 @@
 package core
 
 import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -407,6 +411,12 @@ func (s *scoring) pick() (top *html.Node, nodes []*html.Node) {
 	for top.Parent != nil && top.Parent != s.body && top.Parent.Type == html.ElementNode && s.onlyChild(top) {
 		top = top.Parent
 	}
+	if fp := s.firstPost(top); fp != top {
+		top = fp
+		for top.Parent != nil && top.Parent != s.body && top.Parent.Type == html.ElementNode && s.onlyChild(top) {
+			top = top.Parent
+		}
+	}
 	ti = s.initCandidate(top)
 
 	if top.Parent == nil || top == s.body {
@@ -544,4 +554,121 @@ func ancestors(n *html.Node) []*html.Node {
 		as = append(as, p)
 	}
 	return as
+}
+
+// Posts in a row. A blog's front page or archive, like a forum thread,
+// repeats one template per post, each with its own date line; the best
+// scored of them is merely the longest. The reader came for the first:
+// the newest post of a blog, the opening post of a thread.
+const (
+	postMaxClimb   = 16   // levels above the top searched for the post template (table layouts nest deep)
+	postShapeDepth = 3    // levels of tags compared between posts
+	postMinCount   = 3    // posts that make a row
+	postMinShare   = 0.25 // the first post's best score, as a share of the top's
+	dateLineMax    = 48   // characters in a text node that is a date line
+)
+
+// firstPost returns the best candidate of the first post when top sits in
+// a row of dated posts, and top otherwise.
+func (s *scoring) firstPost(top *html.Node) *html.Node {
+	x := top
+	for climb := 0; climb < postMaxClimb && x != s.body && x.Parent != nil && x.Type == html.ElementNode; climb, x = climb+1, x.Parent {
+		shape := shapeOf(x, postShapeDepth, nil)
+		var first *html.Node
+		posts := 0
+		for sib := x.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+			if sib.Type != html.ElementNode || sib.DataAtom != x.DataAtom || sib.Data != x.Data {
+				continue
+			}
+			if sib != x && string(shapeOf(sib, postShapeDepth, nil)) != string(shape) {
+				continue
+			}
+			if !hasDateLine(sib) {
+				continue
+			}
+			posts++
+			if first == nil {
+				first = sib
+			}
+		}
+		if posts < postMinCount {
+			continue
+		}
+		if first == x || first == nil {
+			return top
+		}
+		// The first post's best candidate, if it holds an article's worth.
+		topScore := s.info(top).score
+		var best *nodeInfo
+		for i := range s.infos {
+			in := &s.infos[i]
+			if !in.cand || !contains(first, in.node) {
+				continue
+			}
+			if best == nil || in.score > best.score {
+				best = in
+			}
+		}
+		if best == nil || best.score < topScore*postMinShare {
+			return top
+		}
+		s.r.note("%s is one of %d dated posts in a row: the first post's %s is the article", describe(top, s), posts, describe(best.node, s))
+		return best.node
+	}
+	return top
+}
+
+// shapeOf appends n's tag tree to b, down to depth levels: the template
+// a post is made from, whatever its text. A run of children of one shape
+// counts once, so that posts of three and of nine paragraphs match.
+func shapeOf(n *html.Node, depth int, b []byte) []byte {
+	b = append(b, n.Data...)
+	if depth == 0 {
+		return b
+	}
+	b = append(b, '(')
+	prev := -1
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		start := len(b)
+		b = append(shapeOf(c, depth-1, b), ',')
+		if prev >= 0 && bytes.Equal(b[prev:start], b[start:]) {
+			b = b[:start]
+			continue
+		}
+		prev = start
+	}
+	return append(b, ')')
+}
+
+// hasDateLine reports whether a short text node under n is, or holds, a
+// date: the line that dates a post.
+func hasDateLine(n *html.Node) bool {
+	found := false
+	walk(n, func(k *html.Node) bool {
+		if found {
+			return false
+		}
+		if k.Type == html.TextNode {
+			t := strings.TrimSpace(k.Data)
+			if t != "" && utf8.RuneCountInString(t) <= dateLineMax &&
+				(dateRe.MatchString(t) || enDateRe.MatchString(t) || enDate2Re.MatchString(t)) {
+				found = true
+			}
+		}
+		return !found
+	}, nil)
+	return found
+}
+
+// contains reports whether n is a or under it.
+func contains(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
 }
