@@ -572,29 +572,44 @@ const (
 // a row of dated posts, and top otherwise.
 func (s *scoring) firstPost(top *html.Node) *html.Node {
 	x := top
+	var twins []*html.Node
 	for climb := 0; climb < postMaxClimb && x != s.body && x.Parent != nil && x.Type == html.ElementNode; climb, x = climb+1, x.Parent {
+		// Cheapest first: enough siblings of the tag, then of the shape,
+		// and only then the walks for date lines.
+		same := 0
+		for sib := x.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+			if sib.Type == html.ElementNode && sib.DataAtom == x.DataAtom && sib.Data == x.Data {
+				same++
+			}
+		}
+		if same < postMinCount {
+			continue
+		}
 		shape := shapeOf(x, postShapeDepth, nil)
+		twins = twins[:0]
+		for sib := x.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+			if sib.Type == html.ElementNode && sib.DataAtom == x.DataAtom && sib.Data == x.Data &&
+				(sib == x || string(shapeOf(sib, postShapeDepth, nil)) == string(shape)) {
+				twins = append(twins, sib)
+			}
+		}
+		if len(twins) < postMinCount {
+			continue
+		}
 		var first *html.Node
 		posts := 0
-		for sib := x.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
-			if sib.Type != html.ElementNode || sib.DataAtom != x.DataAtom || sib.Data != x.Data {
-				continue
-			}
-			if sib != x && string(shapeOf(sib, postShapeDepth, nil)) != string(shape) {
-				continue
-			}
-			if !hasDateLine(sib) {
-				continue
-			}
-			posts++
-			if first == nil {
-				first = sib
+		for _, t := range twins {
+			if hasDateLine(t) {
+				posts++
+				if first == nil {
+					first = t
+				}
 			}
 		}
 		if posts < postMinCount {
 			continue
 		}
-		if first == x || first == nil {
+		if first == x {
 			return top
 		}
 		// The first post's best candidate, if it holds an article's worth.
@@ -653,7 +668,7 @@ func hasDateLine(n *html.Node) bool {
 		}
 		if k.Type == html.TextNode {
 			t := strings.TrimSpace(k.Data)
-			if t != "" && utf8.RuneCountInString(t) <= dateLineMax &&
+			if len(t) >= 4 && utf8.RuneCountInString(t) <= dateLineMax && digits(t) >= 3 &&
 				(dateRe.MatchString(t) || enDateRe.MatchString(t) || enDate2Re.MatchString(t)) {
 				found = true
 			}
@@ -671,4 +686,15 @@ func contains(a, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// digits counts the ASCII digits in t: a date has three at least.
+func digits(t string) int {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if t[i]-'0' < 10 {
+			n++
+		}
+	}
+	return n
 }
