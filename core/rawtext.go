@@ -32,6 +32,11 @@ import "strings"
 // attributes of formatting elements (the Noah's Ark clause), so theirs
 // stay; the other attributes it reads (input's type, annotation-xml's
 // encoding) are in cutAttr's list.
+//
+// Indentation goes too: a run of whitespace between two tags (8 bytes or
+// more) keeps its first byte, so the parser makes the same text node, one
+// whose runs of whitespace read the same (the stages collapse them). Not
+// once a <pre> or <listing> has opened, where whitespace is text.
 
 // blankRawText returns text with the contents of its script (but JSON-LD
 // ones) and style elements cut to one space and the attributes no stage
@@ -79,6 +84,13 @@ type rawScanner struct {
 	start, end int // the content found by next
 	cuts       []rawCut
 	cut        int // bytes the cuts take out
+	// pre: a <pre> or <listing> was opened. Where it ends is the
+	// parser's business (an end tag out of scope is ignored, an
+	// ancestor's closes it), so no whitespace is cut after it.
+	pre bool
+	// afterMarkup: s.i is where a tag, comment or raw text ended, so the
+	// text up to the next '<' is a text node of its own.
+	afterMarkup bool
 }
 
 // next finds the next content to cut; false at the end, or where the
@@ -90,6 +102,13 @@ func (s *rawScanner) next() bool {
 		if j < 0 {
 			return false
 		}
+		if s.afterMarkup && j >= minSpaceCut && !s.pre && allSpace(t[s.i:s.i+j]) {
+			// Indentation between two tags: a whitespace-only text node
+			// whose first byte says all the parser's tree will say of it.
+			s.cuts = append(s.cuts, rawCut{s.i + 1, s.i + j, false})
+			s.cut += j - 1
+		}
+		s.afterMarkup = true
 		s.i += j + 1
 		if s.i >= len(t) {
 			return false
@@ -106,6 +125,8 @@ func (s *rawScanner) next() bool {
 			selfClosing := !attrs && t[end-2] == '/'
 			foreign := s.svg > 0 || s.math > 0
 			switch {
+			case preTag(name):
+				s.pre = true
 			case foldEq(name, "svg"):
 				if !selfClosing {
 					s.svg++
@@ -223,9 +244,31 @@ func (s *rawScanner) next() bool {
 			if !s.skipTo('>') {
 				return false
 			}
+		default:
+			// The '<' was text, and so is what follows it.
+			s.afterMarkup = false
 		}
-		// Anything else: the '<' was text.
 	}
+}
+
+// minSpaceCut is the shortest run of whitespace between tags worth a cut.
+const minSpaceCut = 8
+
+// preTag reports whether name is an element whose whitespace is kept as
+// written (pre, listing: the parser also drops the newline that opens
+// them).
+func preTag(name string) bool { return foldEq(name, "pre") || foldEq(name, "listing") }
+
+// allSpace reports whether t is HTML whitespace only.
+func allSpace(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (s *rawScanner) skipTo(c byte) bool {
