@@ -290,6 +290,12 @@ func (s *scoring) credit() {
 			// bare text is its paragraph too, as <blockquote><p> would be.
 			start = bi
 		}
+		if start == in.parent && start >= 0 && b.DataAtom == atom.P && s.wrapsOnly(s.infos[start].node, b) {
+			// A <div> around one paragraph and nothing else is that
+			// paragraph (Readability replaces it by its <p>): the
+			// paragraph's container is the div's parent.
+			start = s.infos[start].parent
+		}
 		level := 0
 		// Every ancestor up to the body has its info: measure entered it.
 		for ai := start; ai >= 0 && level < scoreLevels; ai = s.infos[ai].parent {
@@ -697,4 +703,21 @@ func digits(t string) int {
 		}
 	}
 	return n
+}
+
+// wrapsOnly reports whether d is a <div> whose one child is p, but for
+// blank text, and whose text is mostly not links.
+func (s *scoring) wrapsOnly(d, p *html.Node) bool {
+	if d.DataAtom != atom.Div || d == s.body {
+		return false
+	}
+	for c := d.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c == p, c.Type == html.CommentNode:
+		case c.Type == html.TextNode && blank(c.Data):
+		default:
+			return false
+		}
+	}
+	return s.linkDensity(d) < 0.25
 }
