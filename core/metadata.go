@@ -524,6 +524,56 @@ var (
 
 func bylineFromLine(s string) string { return bylineFromLines([]string{s}) }
 
+// A blog's posting line names the poster just before the label ("ggjjzhzz
+// 发表于 2005-9-15", "由海姑娘张贴 @ …"), after a separator or a title's
+// closing mark.
+var (
+	postedByRe = regexp.MustCompile(`(?:^|[\s　|｜:：》」』\]】)])([\p{Han}A-Za-z0-9_.·]{2,24})\s*(?:发表于|發表於|张贴|張貼)`)
+	youRe      = regexp.MustCompile(`由\s*([\p{Han}A-Za-z0-9_.·]{2,24}?)\s*(?:张贴|張貼|发表|發表|发布|發佈)`)
+)
+
+// postedBy reads the poster's name from a posting line: a byline in it
+// ("作者:zboygirl … 发表于:2005-07-31"), else the name at its label.
+func postedBy(line string) string {
+	// Persons only: on a posting line "编辑" is the edit link.
+	b := bylinePerson([]string{line}, nil)
+	if b == "" {
+		for _, re := range []*regexp.Regexp{youRe, postedByRe} {
+			if m := re.FindStringSubmatch(line); m != nil && !postedWord(m[1]) {
+				b = m[1]
+				break
+			}
+		}
+	}
+	// Markup shown as text (a form's `作者： size="20"`) names no one.
+	if b != "" && strings.Contains(line, b+"=") {
+		return ""
+	}
+	return b
+}
+
+// postVerb reports a word that ends in a verb of posting: before "于" it
+// is "发表于 2005…" (posted on), not "<name> 于 2005… 发表".
+func postVerb(w string) bool {
+	for _, v := range []string{"发表", "發表", "发布", "發佈", "發布", "张贴", "張貼"} {
+		if strings.HasSuffix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// postedWord reports the words that stand before a posting label and are
+// not a poster: "本文发表于", "最后编辑 发表于".
+func postedWord(w string) bool {
+	for _, s := range []string{"本文", "文章", "编辑", "編輯", "日志", "日誌", "帖子", "此文", "原文", "最后", "最後"} {
+		if strings.HasSuffix(w, s) || w == s {
+			return true
+		}
+	}
+	return false
+}
+
 // A byline pattern and the literals one of which every match of it holds:
 // a line without any of them is not run through the pattern (the
 // patterns start with alternatives, which regexp cannot skip ahead to).
@@ -726,7 +776,7 @@ func bylineNamed(lines []string) string {
 	// Each pattern runs only on lines holding the words it needs.
 	for _, l := range lines {
 		ascii := isASCIIString(l)
-		if m := yuPat.find(l, ascii); m != nil {
+		if m := yuPat.find(l, ascii); m != nil && !postVerb(m[1]) {
 			return m[1]
 		}
 		for _, p := range personPat {
@@ -906,6 +956,9 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		if t := m.authors[0]; countText(t).words <= 6 {
 			a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "by "))
 		}
+	}
+	if a.Byline == "" && r.postedLine != "" {
+		a.Byline = postedBy(r.postedLine)
 	}
 	a.Byline = tidyByline(truncate(normSpace(a.Byline), 100))
 	if notAName(a.Byline) {

@@ -157,6 +157,25 @@ func TestCleanTitle(t *testing.T) {
 	}
 }
 
+// A blog's posting line names its poster at the label, or in a byline.
+func TestPostedBy(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"[湖湘文化] 陈天华《警世钟》 ggjjzhzz 发表于 2005-9-15 11:46:00", "ggjjzhzz"},
+		{"由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论", "海姑娘"},
+		{"作者:zboygirl 阅读(1660) 评论(5) 编辑 发表于:2005-07-31 12:30", "zboygirl"},
+		{"岳麓山下的秋天 dtyy 发表于 2005-9-15 11:46:00", "dtyy"},
+		{"张三 于 2005年1月1日 发表", "张三"},
+		{"本文发表于 2005-01-01", ""},
+		{"最后编辑 发表于 2005-01-01", ""},
+		{"发表于 2005-01-01 12:00", ""},
+		{`作者： size="20" 来源： size="20" 发布日期： 9/17/2004 5:54:13 AM`, ""},
+	} {
+		if got := postedBy(c.in); got != c.want {
+			t.Errorf("postedBy(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestBylineFromLine(t *testing.T) {
 	tests := []struct {
 		in, want string

@@ -417,7 +417,7 @@ func titleBlock(body *html.Node, title string) *html.Node {
 }
 
 // postedLabels are the words that introduce a post's own date, lower-cased.
-var postedLabels = []string{"发表于", "发表时间", "发布时间", "发布于", "发布日期", "發表於", "發表時間", "發佈時間",
+var postedLabels = []string{"发表于", "发表时间", "发布时间", "发布于", "发布日期", "發表於", "發表時間", "發佈時間", "张贴", "張貼",
 	"發布時間", "posted", "published", "投稿日", "公開日", "publié", "veröffentlicht", "publicado", "опубликовано"}
 
 // findPostedLine looks at the first lines after the article's nodes for the
@@ -429,8 +429,10 @@ func (r *run) findPostedLine(body *html.Node) {
 	if len(r.articleNodes) == 0 {
 		return
 	}
-	r.textsAfter(r.articleNodes[len(r.articleNodes)-1], body, 8, func(n *html.Node) bool {
-		line, ok := textUpTo(n.Parent, 4*maxLineChars)
+	posted := func(n *html.Node) bool {
+		// Text nodes apart: a title link and the poster's name must not
+		// run together into one word.
+		line, ok := textUpToSep(n.Parent, 4*maxLineChars)
 		if !ok {
 			return true
 		}
@@ -442,7 +444,61 @@ func (r *run) findPostedLine(body *html.Node) {
 			}
 		}
 		return true
-	})
+	}
+	r.textsAfter(r.articleNodes[len(r.articleNodes)-1], body, 8, posted)
+	if r.postedLine != "" {
+		return
+	}
+	// Else the post's header just above it ("[分类] 标题 / 某某 发表于
+	// 2005-9-15"), in a block that shares one of the article's nearest
+	// containers: a sidebar's list of other posts does not.
+	first := r.articleNodes[0]
+	near := first
+	for k := 0; k < postedHeadLevels && near.Parent != nil && near.Parent != body; k++ {
+		near = near.Parent
+	}
+	textsBefore(first, near, postedHeadTexts, posted)
+}
+
+// The post's header line is one of the last postedHeadTexts texts before
+// the article, under the article's ancestor postedHeadLevels up.
+const (
+	postedHeadTexts  = 4
+	postedHeadLevels = 6
+)
+
+// textsBefore calls fn on up to max text nodes with visible text before
+// from in document order (not inside it), nearest first, without leaving
+// root, until fn returns false.
+func textsBefore(from, root *html.Node, max int, fn func(*html.Node) bool) {
+	seen := 0
+	for n := prevNode(from, root); n != nil && seen < max; n = prevNode(n, root) {
+		if n.Type != html.TextNode || n.Parent == nil || blank(n.Data) || isJunkTag(n.Parent.DataAtom) {
+			continue
+		}
+		seen++
+		if !fn(n) {
+			return
+		}
+	}
+}
+
+// prevNode returns the node before n in document order (its previous
+// sibling's last descendant, or its parent), or nil at root.
+func prevNode(n, root *html.Node) *html.Node {
+	if n == root {
+		return nil
+	}
+	if p := n.PrevSibling; p != nil {
+		for p.LastChild != nil {
+			p = p.LastChild
+		}
+		return p
+	}
+	if n.Parent == root {
+		return nil
+	}
+	return n.Parent
 }
 
 // textsAfter calls fn on the first max text nodes with visible text that
@@ -471,6 +527,23 @@ func textUpTo(root *html.Node, max int) (string, bool) {
 	var b strings.Builder
 	for k := root; k != nil; k = next(k, root, false) {
 		if k.Type == html.TextNode {
+			b.WriteString(k.Data)
+			if b.Len() > max {
+				return "", false
+			}
+		}
+	}
+	return b.String(), true
+}
+
+// textUpToSep is textUpTo with a space between text nodes.
+func textUpToSep(root *html.Node, max int) (string, bool) {
+	var b strings.Builder
+	for k := root; k != nil; k = next(k, root, false) {
+		if k.Type == html.TextNode {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
 			b.WriteString(k.Data)
 			if b.Len() > max {
 				return "", false
