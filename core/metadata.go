@@ -780,7 +780,9 @@ func bylineNamed(lines []string) string {
 			return m[1]
 		}
 		for _, p := range personPat {
-			if m := p.find(l, ascii); m != nil {
+			// A word after the marker that names no one ("记者博客", the
+			// reporters' blogs link) does not end the search.
+			if m := p.find(l, ascii); m != nil && !notAName(m[1]) {
 				return strings.Trim(m[1], "·・ ")
 			}
 		}

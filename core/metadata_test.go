@@ -269,6 +269,8 @@ func TestBylineAround(t *testing.T) {
 		{[]string{"来源：新华网"}, []string{"□ 本报记者 葛灵丹"}, "葛灵丹"},
 		{[]string{"来源：新华网"}, nil, "新华网"},
 		{[]string{"作者：张三"}, []string{"新京报记者 彭冲 山东冠县报道"}, "张三"},
+		// A link that says 记者 and names no one does not end the search.
+		{[]string{"记者博客", "联系记者", "顶端新闻·河南商报记者马俊峰/文受访者供图"}, nil, "马俊峰"},
 		{nil, []string{"记者日前从国务院食品安全办获悉，今年将开展专项整治。"}, ""},
 		{nil, []string{"医务工作者主动带头献血"}, ""},
 		// A sign-off that closes a long last paragraph.
