@@ -117,7 +117,7 @@ func leafBlocks(art *html.Node) []*leaf {
 			flush()
 		case !isBlock(c.DataAtom) && !hasBlock(c):
 			run = append(run, c)
-		case atomicBlock(c.DataAtom) || !hasBlock(c) && !hasBr(c):
+		case atomicBlock(c.DataAtom) && !(c.DataAtom == atom.Table && layoutTable(c)) || !hasBlock(c) && !hasBr(c):
 			flush()
 			out = append(out, measureLeaf([]*html.Node{c}, c.DataAtom))
 		default:
@@ -160,8 +160,10 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 			case html.ElementNode:
 				switch k.DataAtom {
 				case atom.A:
-					inLink++
-					l.links++
+					if !scriptLink(k) {
+						inLink++
+						l.links++
+					}
 				case atom.Img:
 					l.images++
 					if !smallImage(k) {
@@ -175,7 +177,7 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 			}
 			return false
 		}, func(k *html.Node) {
-			if k.Type == html.ElementNode && k.DataAtom == atom.A {
+			if k.Type == html.ElementNode && k.DataAtom == atom.A && !scriptLink(k) {
 				inLink--
 			}
 		})
@@ -436,6 +438,25 @@ func (r *run) stripBoilerplate(art *html.Node) {
 	}
 	if first < 0 {
 		return
+	}
+	// A thread of comments pasted under the article ends it, with all
+	// that follows.
+	if h := threadStart(ls, first); h >= 0 {
+		for i := h; i < len(ls); i++ {
+			r.dropLeaf(ls[i], "comment thread after the article")
+		}
+		ls = ls[:h]
+		if last >= h {
+			last = -1
+			for i, l := range ls {
+				if l.class == classContent && l.st.words > 0 && sigs[i] == main && !fine[i] {
+					last = i
+				}
+			}
+			if last < first {
+				last = first
+			}
+		}
 	}
 	// The body's last lines and the first ones after it: reporters sign
 	// there ("新京报记者 彭冲 山东冠县报道", "（姚峰 上海报道）").
@@ -814,4 +835,143 @@ func lineBreaks(l *leaf) int {
 		}, nil)
 	}
 	return n
+}
+
+// A comment thread: a list (or table) whose items open with a line made
+// from one template ("瑞雪对圣元奶粉致死的评论:", "Jane says:"), a name and
+// the same words before a colon. Three such lines, from two names at
+// least, are a thread.
+const (
+	threadMinPosts  = 3
+	threadKeyRunes  = 3  // the shared words: at least this many runes
+	threadHeadRunes = 60 // the longest opening line
+	threadMinBefore = 2  // content blocks the article keeps above it
+)
+
+// threadStart returns the index of the first comment's opening line when
+// ls holds a thread after at least threadMinBefore content blocks, else -1.
+func threadStart(ls []*leaf, first int) int {
+	type group struct {
+		first, n int
+		texts    map[string]bool
+	}
+	groups := map[string]*group{}
+	add := func(i int, t string) {
+		t = strings.TrimSpace(t)
+		if !strings.HasSuffix(t, ":") && !strings.HasSuffix(t, "：") {
+			return
+		}
+		t = strings.TrimSpace(strings.TrimRight(t, ":："))
+		rs := []rune(t)
+		if len(rs) <= threadKeyRunes+1 || len(rs) > threadHeadRunes {
+			return
+		}
+		key := string(rs[len(rs)-threadKeyRunes:])
+		if strings.TrimSpace(key) != key || strings.ContainsAny(key, "0123456789") {
+			return // a time or a number is no template
+		}
+		g := groups[key]
+		if g == nil {
+			g = &group{first: i, texts: map[string]bool{}}
+			groups[key] = g
+		}
+		g.n++
+		g.texts[t] = true
+	}
+	for i := first + 1; i < len(ls); i++ {
+		l := ls[i]
+		switch l.tag {
+		case atom.Ul, atom.Ol, atom.Dl, atom.Table:
+			// A list of comments is one leaf: its lines are read inside.
+			for _, n := range l.nodes {
+				walk(n, func(k *html.Node) bool {
+					if k.Type != html.ElementNode || isJunkTag(k.DataAtom) {
+						return false
+					}
+					if k != n && isBlock(k.DataAtom) && !hasBlockChild(k) {
+						if t, ok := textUpTo(k, 4*threadHeadRunes); ok {
+							add(i, t)
+						}
+						return false
+					}
+					return true
+				}, nil)
+			}
+		}
+		// Opening lines set as paragraphs of their own, between others,
+		// are the author quoting people ("Someone else wrote:"), not a
+		// thread: only lists of comments are read.
+	}
+	start := -1
+	for _, g := range groups {
+		if g.n >= threadMinPosts && len(g.texts) >= 2 && (start < 0 || g.first < start) {
+			start = g.first
+		}
+	}
+	if start < 0 {
+		return -1
+	}
+	content := 0
+	for _, l := range ls[:start] {
+		if l.class == classContent {
+			content++
+		}
+	}
+	if content < threadMinBefore {
+		return -1
+	}
+	return start
+}
+
+// hasBlockChild reports whether n has a block-level element child.
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isBlock(c.DataAtom) {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutTable reports a table that lays out a page rather than holding
+// data: a cell of it holds paragraphs, three at least (a data table's
+// cell, even one pasted from a word processor, holds one). Old pages set
+// whole articles, and their furniture, in such tables.
+func layoutTable(t *html.Node) bool {
+	found := false
+	walk(t, func(k *html.Node) bool {
+		if found || k.Type != html.ElementNode {
+			return false
+		}
+		if k.DataAtom == atom.Td || k.DataAtom == atom.Th {
+			paras := 0
+			walk(k, func(c *html.Node) bool {
+				switch {
+				case c.Type != html.ElementNode || paras >= 3:
+					return false
+				case c.DataAtom == atom.Table && c != k:
+					return false // a nested table's cells speak for it
+				case c.DataAtom == atom.P || c.DataAtom == atom.Blockquote || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol ||
+					c.DataAtom == atom.H2 || c.DataAtom == atom.H3:
+					paras++
+					return false
+				}
+				return true
+			}, nil)
+			if paras >= 3 {
+				found = true
+				return false
+			}
+		}
+		return true // a nested table may be the layout's
+	}, nil)
+	return found
+}
+
+// scriptLink reports an anchor that runs script instead of going anywhere
+// (an annotation popup on a word, "javascript:void(0)"): its words are the
+// author's text, not a link away.
+func scriptLink(a *html.Node) bool {
+	h := strings.TrimSpace(attr(a, "href"))
+	return len(h) >= 11 && strings.EqualFold(h[:11], "javascript:")
 }
