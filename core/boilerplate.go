@@ -252,8 +252,8 @@ func classify(ls []*leaf) {
 			l.class, l.why = classStrong, "links after the article"
 		case stamp(l.text, l.st):
 			l.class, l.why = classStrong, whyStamp
-		case eff(l.st) <= legalNoticeMaxEff && legalNotice(l.text):
-			l.class, l.why = classStrong, "legal notice"
+		case eff(l.st) <= legalNoticeMaxEff && noticeKind(l.text) != "":
+			l.class, l.why = classStrong, noticeKind(l.text)
 		case l.st.words <= 8 && l.st.chars <= maxLineChars && l.links <= 1 && bylineFromLine(l.text) != "":
 			l.class, l.why = classByline, "byline"
 		case l.images > 0 && l.small && w < 20 && l.st.clause == 0:
@@ -321,11 +321,31 @@ var legalNotices = []string{
 	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "все права защищены",
 }
 
+// selfPromos are the phrases, lower-cased, of the lines a site sets under
+// its articles to promote itself: follow us, like our page, get our app or
+// newsletter. Like a legal notice, such a line says its purpose in words.
+var selfPromos = []string{
+	"facebook專頁", "facebook专页", "like我們", "like我们", "关注我们", "關注我們", "微信公众号", "微信公眾號",
+	"下载客户端", "下載客戶端", "扫码关注", "掃碼關注", "扫描二维码关注", "掃描二維碼關注",
+	"follow us on", "like us on facebook", "subscribe to our newsletter", "sign up for our newsletter",
+	"download our app", "folgen sie uns", "suivez-nous", "síguenos en",
+}
+
 // legalNotice reports a text that holds one of legalNotices. The text is
 // scanned once, and at each byte only the phrases that start with its two
 // bytes are tried: a strings.Contains per phrase read every short block of
 // the article forty times (2% of the pipeline).
-func legalNotice(t string) bool {
+func legalNotice(t string) bool { return noticeKind(t) == whyLegal }
+
+// The reasons given for blocks found by their wording.
+const (
+	whyLegal = "legal notice"
+	whyPromo = "the site's own promotion"
+)
+
+// noticeKind returns whyLegal or whyPromo when t holds one of the phrases
+// of legalNotices or selfPromos, or "".
+func noticeKind(t string) string {
 	low := lowerText(t)
 	for i := 0; i+1 < len(low); i++ {
 		g := noticePairGroup[low[i]][low[i+1]]
@@ -333,27 +353,34 @@ func legalNotice(t string) bool {
 			continue
 		}
 		for _, p := range noticeGroups[g] {
-			if strings.HasPrefix(low[i:], p) {
-				return true
+			if strings.HasPrefix(low[i:], p.text) {
+				return p.why
 			}
 		}
 	}
-	return false
+	return ""
 }
+
+// notice is one phrase of the notice lexicons and the reason it gives.
+type notice struct{ text, why string }
 
 // noticePairGroup numbers the first two bytes of the legalNotices (each of
 // at least two bytes); noticeGroups[g] are the phrases that start with the
 // pair numbered g (0: none does).
-var noticePairGroup, noticeGroups = func() (t [256][256]uint8, groups [][]string) {
+var noticePairGroup, noticeGroups = func() (t [256][256]uint8, groups [][]notice) {
 	groups = append(groups, nil)
-	for _, p := range legalNotices {
-		g := &t[p[0]][p[1]]
-		if *g == 0 {
-			*g = uint8(len(groups))
-			groups = append(groups, nil)
+	add := func(ps []string, why string) {
+		for _, p := range ps {
+			g := &t[p[0]][p[1]]
+			if *g == 0 {
+				*g = uint8(len(groups))
+				groups = append(groups, nil)
+			}
+			groups[*g] = append(groups[*g], notice{p, why})
 		}
-		groups[*g] = append(groups[*g], p)
 	}
+	add(legalNotices, whyLegal)
+	add(selfPromos, whyPromo)
 	return t, groups
 }()
 

@@ -75,25 +75,30 @@ func TestRightAligned(t *testing.T) {
 }
 
 // TestLegalNoticeScan checks the one-pass scan against a Contains per
-// phrase, on texts that hold the phrases at every place, in other case,
-// cut short and among other text.
+// phrase, on texts that hold the phrases (legal notices and the site's own
+// promotion) at every place, in other case, cut short and among other text.
 func TestLegalNoticeScan(t *testing.T) {
-	ref := func(t string) bool {
+	ref := func(t string) string {
 		low := strings.ToLower(t)
-		for _, p := range legalNotices {
-			if strings.Contains(low, p) {
-				return true
+		for _, l := range []struct {
+			ps  []string
+			why string
+		}{{legalNotices, whyLegal}, {selfPromos, whyPromo}} {
+			for _, p := range l.ps {
+				if strings.Contains(low, p) {
+					return l.why
+				}
 			}
 		}
-		return false
+		return ""
 	}
 	fillers := []string{"", "a", "x ", "免", "本文", "ALL RIGHTS", "é", "\xff", "İ", "K"}
-	for _, p := range legalNotices {
+	for _, p := range append(append([]string(nil), legalNotices...), selfPromos...) {
 		for _, v := range []string{p, strings.ToUpper(p), p[:len(p)-1], p[1:], strings.ToUpper(p[:1]) + p[1:]} {
 			for _, f := range fillers {
 				for _, s := range []string{v, f + v, v + f, f + v + f} {
-					if got, want := legalNotice(s), ref(s); got != want {
-						t.Errorf("legalNotice(%q) = %v, want %v", s, got, want)
+					if got, want := noticeKind(s), ref(s); got != want {
+						t.Errorf("noticeKind(%q) = %q, want %q", s, got, want)
 					}
 				}
 			}
