@@ -58,6 +58,7 @@ type leaf struct {
 	small   bool // every image is declared small (badge, icon, QR code)
 	class   blockClass
 	why     string
+	gone    bool // dropped
 }
 
 // leafBlocks flattens the article into its leaves: blocks without block
@@ -521,6 +522,26 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			r.dropLeaf(l, "fine print after the article")
 		}
 	}
+	// A "See also" label and the list of links it introduces, wherever
+	// they sit after the body's start: the site's, however long its
+	// items' descriptions.
+	for i := first + 1; i < len(ls)-1; i++ {
+		if l := ls[i]; l.gone || l.st.words > 6 || !relatedLabel(l.text) {
+			continue
+		}
+		j := i + 1
+		for j < len(ls) && (ls[j].gone || ls[j].class == classNeutral) {
+			j++
+		}
+		if j == len(ls) || !linkList(ls[j]) {
+			continue
+		}
+		r.dropLeaf(ls[i], "related-links label")
+		for ; j < len(ls) && (ls[j].gone || ls[j].class == classNeutral || linkList(ls[j])); j++ {
+			r.dropLeaf(ls[j], "related links after their label")
+		}
+		i = j - 1
+	}
 	// A truncated copy of the block before it ("… more" expanders, caption
 	// previews) repeats what the reader has just read.
 	for i := 1; i < len(ls); i++ {
@@ -567,6 +588,10 @@ func (r *run) stripBoilerplate(art *html.Node) {
 }
 
 func (r *run) dropLeaf(l *leaf, why string) {
+	if l.gone {
+		return
+	}
+	l.gone = true
 	r.removed.Blocks++
 	r.addDetail("block", why, int(l.st.chars), l.text)
 	for _, n := range l.nodes {
@@ -1001,4 +1026,71 @@ func layoutTable(t *html.Node) bool {
 func scriptLink(a *html.Node) bool {
 	h := strings.TrimSpace(attr(a, "href"))
 	return len(h) >= 11 && strings.EqualFold(h[:11], "javascript:")
+}
+
+// relatedLabels are the labels, lower-cased, that introduce links to other
+// pages of the site.
+var relatedLabels = []string{
+	"see also", "related", "related articles", "related stories", "related posts", "related content",
+	"more on this story", "more on this topic", "you may also like", "you might also like", "read more",
+	"相关阅读", "相關閱讀", "相关新闻", "相關新聞", "延伸阅读", "延伸閱讀", "相关文章", "相關文章", "推荐阅读", "推薦閱讀",
+	"相关链接", "相關連結", "関連記事", "관련기사", "관련 기사",
+	"смотрите также", "читайте также", "см. также", "zobacz także", "zobacz też", "czytaj także", "czytaj też",
+	"lesen sie auch", "mehr zum thema", "voir aussi", "lire aussi", "à lire aussi", "leia também", "veja também",
+	"lee también", "ver también", "leggi anche", "vedi anche", "δείτε επίσης", "διαβάστε επίσης",
+}
+
+// relatedLabel reports a line that is one of relatedLabels, give or take
+// its colon and arrows.
+func relatedLabel(t string) bool {
+	t = strings.TrimSpace(strings.Trim(strings.TrimSpace(t), ":：»›>|-–—·• "))
+	if t == "" || len(t) > 40 {
+		return false
+	}
+	low := lowerText(t)
+	for _, p := range relatedLabels {
+		if low == p {
+			return true
+		}
+	}
+	return false
+}
+
+// linkList reports a leaf that is a list whose items start with a link, or
+// a block that starts with one and is mostly link (a teaser).
+func linkList(l *leaf) bool {
+	if l.links == 0 {
+		return false
+	}
+	if l.tag == atom.Ul || l.tag == atom.Ol {
+		items, led := 0, 0
+		for _, n := range l.nodes {
+			for li := n.FirstChild; li != nil; li = li.NextSibling {
+				if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+					continue
+				}
+				items++
+				if startsWithLink(li) {
+					led++
+				}
+			}
+		}
+		return items > 0 && 2*led > items
+	}
+	return len(l.nodes) > 0 && startsWithLink(l.nodes[0]) && l.linkDensity() >= 0.5
+}
+
+// startsWithLink reports whether the first visible text under n is in a link.
+func startsWithLink(n *html.Node) bool {
+	for k := next(n, n, false); k != nil; k = next(k, n, false) {
+		if k.Type == html.TextNode && !blank(k.Data) {
+			for p := k.Parent; p != nil && p != n.Parent; p = p.Parent {
+				if p.DataAtom == atom.A && !scriptLink(p) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
