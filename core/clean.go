@@ -302,7 +302,9 @@ func (r *run) prepArticle(art *html.Node, f flags, texts []textStats) (kept text
 		case atom.P:
 			c.p++
 		case atom.Img:
-			c.img++
+			if !inlineGlyph(n) {
+				c.img++
+			}
 		case atom.Li:
 			c.li++
 		case atom.Ul, atom.Ol:
@@ -589,4 +591,44 @@ func styleValue(st, prop string) string {
 		v = v[:j]
 	}
 	return strings.TrimSpace(v)
+}
+
+// inlineGlyph reports an image set in a line of text, words on both sides
+// of it (a formula, a symbol), inline wrappers around it looked through:
+// the sentence's, not a picture.
+func inlineGlyph(img *html.Node) bool {
+	if attr(img, "alt") == "" {
+		return false
+	}
+	return wordsBeside(img, true) && wordsBeside(img, false)
+}
+
+// wordsBeside reports words before (or after) n in its line: in a sibling,
+// or beside the inline elements that wrap it.
+func wordsBeside(n *html.Node, before bool) bool {
+	for k := 0; n != nil && k < 4; k++ {
+		sib := n.NextSibling
+		if before {
+			sib = n.PrevSibling
+		}
+		for sib != nil {
+			switch {
+			case sib.Type == html.TextNode && !blank(sib.Data):
+				return true
+			case sib.Type == html.ElementNode && (isBlock(sib.DataAtom) || sib.DataAtom == atom.Br):
+				return false
+			}
+			if before {
+				sib = sib.PrevSibling
+			} else {
+				sib = sib.NextSibling
+			}
+		}
+		p := n.Parent
+		if p == nil || p.Type != html.ElementNode || isBlock(p.DataAtom) {
+			return false
+		}
+		n = p
+	}
+	return false
 }
