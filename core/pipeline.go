@@ -662,7 +662,15 @@ func titleFromBody(art *html.Node) (*html.Node, string) {
 			n = n.NextSibling
 			continue
 		}
-		if k := len([]rune(t)); k < 4 || k > 60 || firstElem(n, atom.A) != nil {
+		if !isBlock(n.DataAtom) && !holdsLink(n) {
+			// An inline wrapper (a span, an anchor without an address)
+			// around the opening heading: the heading is what opens.
+			if c := firstElemChild(n); c != nil && isHeading(c.DataAtom) && strings.TrimSpace(textBefore(n, c)) == "" {
+				n = c
+				continue
+			}
+		}
+		if k := len([]rune(t)); k < 4 || k > 60 || holdsLink(n) {
 			// A container: look at its first block instead.
 			if k > 60 && n.FirstChild != nil && !isHeading(n.DataAtom) && n.DataAtom != atom.P {
 				n = n.FirstChild
@@ -676,6 +684,41 @@ func titleFromBody(art *html.Node) (*html.Node, string) {
 		return nil, ""
 	}
 	return nil, ""
+}
+
+// firstElemChild returns n's first element child, or nil.
+func firstElemChild(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// textBefore returns the text of n's children before c.
+func textBefore(n, c *html.Node) string {
+	var b strings.Builder
+	for k := n.FirstChild; k != nil && k != c; k = k.NextSibling {
+		appendText(&b, k)
+	}
+	return b.String()
+}
+
+// holdsLink reports whether n is or holds an anchor that goes somewhere
+// (an <a> without href is no link, and the Markdown drops it).
+func holdsLink(n *html.Node) bool {
+	found := false
+	walk(n, func(k *html.Node) bool {
+		if found || k.Type != html.ElementNode {
+			return false
+		}
+		if k.DataAtom == atom.A && attr(k, "href") != "" {
+			found = true
+		}
+		return !found
+	}, nil)
+	return found
 }
 
 // allBold reports whether every text of n sits inside b or strong.
