@@ -118,7 +118,9 @@ func leafBlocks(art *html.Node) []*leaf {
 			flush()
 		case !isBlock(c.DataAtom) && !hasBlock(c):
 			run = append(run, c)
-		case atomicBlock(c.DataAtom) && !(c.DataAtom == atom.Table && layoutTable(c)) || !hasBlock(c) && !hasBr(c):
+		// A table that does not hold data lays the page out: it is opened
+		// as a div is (the Markdown sets it as paragraphs too).
+		case atomicBlock(c.DataAtom) && !(c.DataAtom == atom.Table && !isDataTable(c)) || !hasBlock(c) && !hasBr(c):
 			flush()
 			out = append(out, measureLeaf([]*html.Node{c}, c.DataAtom))
 		default:
@@ -983,41 +985,6 @@ func hasBlockChild(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// layoutTable reports a table that lays out a page rather than holding
-// data: a cell of it holds paragraphs, three at least (a data table's
-// cell, even one pasted from a word processor, holds one). Old pages set
-// whole articles, and their furniture, in such tables.
-func layoutTable(t *html.Node) bool {
-	found := false
-	walk(t, func(k *html.Node) bool {
-		if found || k.Type != html.ElementNode {
-			return false
-		}
-		if k.DataAtom == atom.Td || k.DataAtom == atom.Th {
-			paras := 0
-			walk(k, func(c *html.Node) bool {
-				switch {
-				case c.Type != html.ElementNode || paras >= 3:
-					return false
-				case c.DataAtom == atom.Table && c != k:
-					return false // a nested table's cells speak for it
-				case c.DataAtom == atom.P || c.DataAtom == atom.Blockquote || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol ||
-					c.DataAtom == atom.H2 || c.DataAtom == atom.H3:
-					paras++
-					return false
-				}
-				return true
-			}, nil)
-			if paras >= 3 {
-				found = true
-				return false
-			}
-		}
-		return true // a nested table may be the layout's
-	}, nil)
-	return found
 }
 
 // scriptLink reports an anchor that runs script instead of going anywhere
