@@ -677,14 +677,8 @@ func (c *conv) inline(n *html.Node, p *para, oneLine bool) {
 	case atom.A:
 		c.link(n, p, oneLine)
 		return
-	case atom.Strong, atom.B:
-		c.wrap(n, p, oneLine, "**")
-		return
-	case atom.Em, atom.I, atom.Cite, atom.Dfn:
-		c.wrap(n, p, oneLine, "*")
-		return
-	case atom.Del, atom.S, atom.Strike:
-		c.wrap(n, p, oneLine, "~~")
+	case atom.Strong, atom.B, atom.Em, atom.I, atom.Cite, atom.Dfn, atom.Del, atom.S, atom.Strike:
+		c.wrap(n, p, oneLine, emphasisMarker(n.DataAtom))
 		return
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		c.code(n, p)
@@ -708,6 +702,12 @@ func (c *conv) inline(n *html.Node, p *para, oneLine bool) {
 // punctuation next to a letter, as happens in CJK text) is left out rather
 // than printed as stray asterisks.
 func (c *conv) wrap(n *html.Node, p *para, oneLine bool, marker string) {
+	if sameEmphasisAbove(n, marker) {
+		// Bold inside bold is bold: markers inside markers of their own
+		// kind would touch ("********") and be read as text.
+		c.inlineChildren(n, p, oneLine)
+		return
+	}
 	inner := &para{}
 	c.inlineChildren(n, inner, oneLine)
 	md := strings.TrimSpace(inner.md.String())
@@ -759,6 +759,30 @@ func (c *conv) wrap(n *html.Node, p *para, oneLine bool, marker string) {
 	if inner.space || endsWithSpace(inner.tx.String()) {
 		p.space = true
 	}
+}
+
+// sameEmphasisAbove reports whether an inline ancestor of n already sets
+// its text with marker.
+func sameEmphasisAbove(n *html.Node, marker string) bool {
+	for a := n.Parent; a != nil && a.Type == html.ElementNode && !isBlock(a.DataAtom); a = a.Parent {
+		if emphasisMarker(a.DataAtom) == marker {
+			return true
+		}
+	}
+	return false
+}
+
+// emphasisMarker is the Markdown marker wrap writes for an element, or "".
+func emphasisMarker(a atom.Atom) string {
+	switch a {
+	case atom.Strong, atom.B:
+		return "**"
+	case atom.Em, atom.I, atom.Cite, atom.Dfn:
+		return "*"
+	case atom.Del, atom.S, atom.Strike:
+		return "~~"
+	}
+	return ""
 }
 
 func endsWithSpace(s string) bool {
