@@ -22,6 +22,9 @@ import "strings"
 // and style are not raw text), it does not guess: it keeps the rest of the
 // page as it is.
 //
+// The text of comments goes too (a comment node stays in its place, empty):
+// no stage reads it, and the tokenizer reads it a byte at a time.
+//
 // On the way it also takes out the attributes that no stage reads (event
 // handlers, data-* but the lazy-image ones, svg path data, titles...) when
 // their value is quoted: the tokenizer copies every attribute's name and
@@ -34,8 +37,9 @@ import "strings"
 // encoding) are in cutAttr's list.
 
 // blankRawText returns text with the contents of its script (but JSON-LD
-// ones) and style elements cut to one space and the attributes no stage
-// reads taken out, or text itself when there is not enough to cut.
+// ones) and style elements cut to one space, the text of its comments and
+// the attributes no stage reads taken out, or text itself when there is not
+// enough to cut.
 func blankRawText(text string) string {
 	s := rawScanner{text: text}
 	for s.next() {
@@ -208,6 +212,14 @@ func (s *rawScanner) next() bool {
 				e, ok := commentEnd(t, s.i+3)
 				if !ok {
 					return false
+				}
+				// No stage reads a comment's text (the walks pass over
+				// comment nodes, the article copy leaves them out): it
+				// goes, and "<!---->" is an empty comment node in the
+				// same place. (Comments ending otherwise than "-->" stay.)
+				if c0, c1 := s.i+3, e-3; c1 > c0 && t[c1:e] == "-->" {
+					s.cuts = append(s.cuts, rawCut{c0, c1, false})
+					s.cut += c1 - c0
 				}
 				s.i = e
 				continue
