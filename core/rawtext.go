@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Before the parser: most of the bytes of a large page are often the text
 // of its <script> and <style> elements (56 to 84% of five of the corpus's
@@ -278,12 +281,25 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 	// The parser compares the attributes of formatting elements (the
 	// Noah's Ark clause) and sorts them: theirs stay as they are.
 	cutAttrs := start && !formattingTag(t[first:nameEnd])
+	var home attrHome
+	if cutAttrs {
+		home = attrHomeOf(t[first:nameEnd])
+	}
+	// A script's type is cut by its value, so only when it is the tag's
+	// one type: the tokenizer keeps the first of two, which the cut would
+	// otherwise make the second.
+	types, typeCut := 0, -1
 	i = skipTagSpace(t, i)
 	for {
 		if i >= n {
 			return 0, 0, false, false
 		}
 		if t[i] == '>' {
+			if types > 1 && typeCut >= 0 {
+				c := s.cuts[typeCut]
+				s.cuts = append(s.cuts[:typeCut], s.cuts[typeCut+1:]...)
+				s.cut -= c.end - c.start
+			}
 			return nameEnd, i + 1, attrs, true
 		}
 		// readTagAttrKey
@@ -301,6 +317,9 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 			return 0, 0, false, false
 		}
 		keyEnd := i
+		if home == homeScript && foldEq(t[k:keyEnd], "type") {
+			types++
+		}
 		if i > k {
 			attrs = true
 		} else {
@@ -327,10 +346,13 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 				if e < 0 {
 					return 0, 0, false, false
 				}
-				if cutAttrs && keyEnd > k && isTagSpace(t[k-1]) && cutAttr(t[k:keyEnd]) {
+				if cutAttrs && keyEnd > k && isTagSpace(t[k-1]) && cutAttrOn(home, t[k:keyEnd], t[i+1:i+1+e]) {
 					// The whole attribute goes, from its name to its
 					// closing quote: what was before it (a space) and
 					// what follows are read as they were.
+					if home == homeScript && foldEq(t[k:keyEnd], "type") {
+						typeCut = len(s.cuts)
+					}
 					s.cuts = append(s.cuts, rawCut{k, i + e + 2, false})
 					s.cut += i + e + 2 - k
 				}
@@ -399,6 +421,99 @@ func cutAttr(key string) bool {
 		return false
 	}
 	return true
+}
+
+// attrHome says on which of the elements that matter to cutAttrOn a tag
+// is: the stages read some attributes on a few elements only.
+type attrHome uint8
+
+const (
+	homeOther    attrHome = iota
+	homeImg               // img, and image (which the parser makes an img): src, width, height, the lazy sources
+	homeSource            // source: data-srcset (and srcset, read everywhere)
+	homeAreaBase          // area and base: href (a's attributes are never cut)
+	homeMeta              // meta: name
+	homeScript            // script: type, when it may say ld+json
+	homeInput             // input: type, which the parser reads
+	homeLink              // link: neither rel nor href is read there
+)
+
+func attrHomeOf(name string) attrHome {
+	var buf [6]byte
+	low, ok := lowerName(buf[:], name)
+	if !ok {
+		return homeOther
+	}
+	switch string(low) {
+	case "img", "image":
+		return homeImg
+	case "source":
+		return homeSource
+	case "area", "base":
+		return homeAreaBase
+	case "meta":
+		return homeMeta
+	case "script":
+		return homeScript
+	case "input":
+		return homeInput
+	case "link":
+		return homeLink
+	}
+	return homeOther
+}
+
+// cutAttrOn reports whether an attribute with this name and (raw, quoted)
+// value may be cut from an element of home: cutAttr's names, and the
+// names that the stages read only on some elements (TestCutAttrOn lists
+// where each is read):
+//   - src, width, height and the lazy sources on img only (fixImage,
+//     smallImage, the Markdown's image, the lead image), data-srcset on
+//     img and source (fixImage);
+//   - href on a, area and base only (normalise, setBase, the Markdown's
+//     link and the repeated links, all on a);
+//   - name on meta only (the metadata);
+//   - type on script only, for "ld+json" (the metadata), and on input,
+//     where the parser reads it;
+//   - rel is read on every element, for rel="author", but then only the
+//     element's text counts: a link has none.
+func cutAttrOn(home attrHome, key, val string) bool {
+	if cutAttr(key) {
+		return true
+	}
+	var buf [16]byte
+	low, _ := lowerName(buf[:], key) // (cutAttr took longer names)
+	switch string(low) {
+	case "src", "width", "height", "data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
+		"data-echo", "data-actualsrc", "data-hi-res-src", "data-full-src":
+		return home != homeImg
+	case "data-srcset":
+		return home != homeImg && home != homeSource
+	case "href":
+		return home != homeAreaBase
+	case "name":
+		return home != homeMeta
+	case "type":
+		switch home {
+		case homeInput:
+			return false
+		case homeScript:
+			// As ldJSON keeps a script's text: a value that could read
+			// "ld+json" once unescaped and lower-cased stays.
+			if strings.IndexByte(val, '&') >= 0 {
+				return false
+			}
+			for i := 0; i < len(val); i++ {
+				if val[i] >= utf8.RuneSelf || i+4 <= len(val) && foldEq(val[i:i+4], "json") {
+					return false
+				}
+			}
+		}
+		return true
+	case "rel":
+		return home == homeLink
+	}
+	return false
 }
 
 // foldEq compares an ASCII name as the tokenizer does: ASCII letters in
