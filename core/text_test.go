@@ -79,6 +79,11 @@ func TestCountTextMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	cases := []string{"", " ", "a", "hello, world. Fine!", "中文，测试。", "\xff\xfe abc", "a\x80b", "x\xe4\xb8",
 		"\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "中\xe4\xb8"}
+	// Indentation before the text: runs of spaces, by eight and not.
+	for n := 0; n < 20; n++ {
+		sp := strings.Repeat(" ", n)
+		cases = append(cases, sp, sp+"a", "\n"+sp+"b c", sp+"\t"+sp+"中", sp+"\v"+sp+"x", sp+"\xff", "\n\t"+sp+"\r\n"+sp, sp+"a"+sp)
+	}
 	// Three-byte sequences of every kind, valid or not.
 	for _, c0 := range []byte{0xE0, 0xE3, 0xED, 0xEF} {
 		for c1 := 0x70; c1 < 0xD0; c1 += 7 {
