@@ -197,6 +197,9 @@ func (p *para) text(s string) {
 			if p.tx.Len() == 0 && p.md.Len() == 0 {
 				p.lead = true
 			}
+			for i+n+8 <= len(s) && s[i+n:i+n+8] == "        " {
+				n += 8 // indentation, eight spaces at a time: the same space
+			}
 		} else if start < 0 {
 			start = i
 		}

@@ -486,7 +486,7 @@ func (p *para) textRef(s string) {
 }
 
 func TestParaTextMatchesReference(t *testing.T) {
-	pieces := []string{"a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#",
+	pieces := []string{"a", "word", " ", "  ", "         ", "\n                  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#",
 		"\u0085", "\u1680", "\u2000", "\u2028", "\u2010", "\u3001", "\xc2", "\xe2\x80", "\xe3"}
 	rng := rand.New(rand.NewSource(8))
 	field := func() string {

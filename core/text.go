@@ -299,6 +299,9 @@ func (w *spaceNorm) add(s string) {
 		if s[i] < utf8.RuneSelf {
 			w.space = true // an ASCII space: the run above stops at nothing else
 			i++
+			for i+8 <= len(s) && s[i:i+8] == "        " {
+				i += 8 // indentation, eight spaces at a time
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -276,6 +276,10 @@ func TestSpaceNormMatchesNormSpace(t *testing.T) {
 					b = append(b, byte(0x80+rng.Intn(128)))
 					continue
 				}
+				if rng.Intn(8) == 0 {
+					b = append(b, strings.Repeat(" ", rng.Intn(20))...) // indentation
+					continue
+				}
 				b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
 			}
 			valid = valid && utf8.Valid(b)
