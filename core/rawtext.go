@@ -280,11 +280,11 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 	nameEnd = i
 	// The parser compares the attributes of formatting elements (the
 	// Noah's Ark clause) and sorts them: theirs stay as they are.
-	cutAttrs := start && !formattingTag(t[first:nameEnd])
 	var home attrHome
-	if cutAttrs {
+	if start {
 		home = attrHomeOf(t[first:nameEnd])
 	}
+	cutAttrs := start && home != homeFormatting
 	// A script's type is cut by its value, so only when it is the tag's
 	// one type: the tokenizer keeps the first of two, which the cut would
 	// otherwise make the second.
@@ -373,18 +373,7 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 // parser compares when it adds one to the list of active formatting
 // elements (three alike, attributes and all, and the earliest goes). Even
 // <a> is one: a misnested <a> leaves a copy of itself in the list.
-func formattingTag(name string) bool {
-	var buf [6]byte
-	low, ok := lowerName(buf[:], name)
-	if !ok {
-		return false
-	}
-	switch string(low) {
-	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
-		return true
-	}
-	return false
-}
+func formattingTag(name string) bool { return attrHomeOf(name) == homeFormatting }
 
 // lowerName copies name, ASCII lower-cased, into buf and returns that part
 // of buf; false when name is longer than buf (than any name it is matched
@@ -400,44 +389,31 @@ func lowerName(buf []byte, name string) (low []byte, ok bool) {
 }
 
 // cutAttr reports whether the value of an attribute of this name (as in
-// the page, in any case) may be cut: no stage reads it, and the parser
-// does not look at it. The stages read attributes by name (attr, hasAttr),
-// and these are all the names they ask for; the parser reads the type of
-// input elements and the encoding of annotation-xml.
-func cutAttr(key string) bool {
-	var buf [16]byte
-	low, ok := lowerName(buf[:], key)
-	if !ok {
-		return true
-	}
-	switch string(low) {
-	case "align", "alt", "alttext", "aria-hidden", "class", "colspan", "content", "datatable",
-		"datetime", "dir", "encoding", "height", "hidden", "href", "http-equiv", "id", "itemprop",
-		"lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "start", "style",
-		"summary", "type", "width", "xml:lang", "xlink:href",
-		// lazyAttrs and the lazy srcset
-		"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-echo",
-		"data-actualsrc", "data-hi-res-src", "data-full-src", "data-srcset":
-		return false
-	}
-	return true
-}
+// the page, in any case) may be cut on any element: no stage reads it, and
+// the parser does not look at it. The stages read attributes by name
+// (attr, hasAttr), and these are all the names they ask for; the parser
+// reads the type of input elements and the encoding of annotation-xml.
+func cutAttr(key string) bool { return cutAttrOn(homeAny, key, "") }
 
 // attrHome says on which of the elements that matter to cutAttrOn a tag
 // is: the stages read some attributes on a few elements only.
 type attrHome uint8
 
 const (
-	homeOther    attrHome = iota
-	homeImg               // img, and image (which the parser makes an img): src, width, height, the lazy sources
-	homeSource            // source: data-srcset (and srcset, read everywhere)
-	homeAreaBase          // area and base: href (a's attributes are never cut)
-	homeMeta              // meta: name
-	homeScript            // script: type, when it may say ld+json
-	homeInput             // input: type, which the parser reads
-	homeLink              // link: neither rel nor href is read there
+	homeOther      attrHome = iota
+	homeFormatting          // the formatting elements: their attributes all stay
+	homeImg                 // img, and image (which the parser makes an img): src, width, height, the lazy sources
+	homeSource              // source: data-srcset (and srcset, read everywhere)
+	homeAreaBase            // area and base: href (a's attributes are never cut)
+	homeMeta                // meta: name
+	homeScript              // script: type, when it may say ld+json
+	homeInput               // input: type, which the parser reads
+	homeLink                // link: neither rel nor href is read there
+	homeAny                 // cutAttr: any element
 )
 
+// attrHomeOf classifies a tag name, in one switch (it runs on every start
+// tag of the page).
 func attrHomeOf(name string) attrHome {
 	var buf [6]byte
 	low, ok := lowerName(buf[:], name)
@@ -445,6 +421,8 @@ func attrHomeOf(name string) attrHome {
 		return homeOther
 	}
 	switch string(low) {
+	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+		return homeFormatting
 	case "img", "image":
 		return homeImg
 	case "source":
@@ -463,10 +441,11 @@ func attrHomeOf(name string) attrHome {
 	return homeOther
 }
 
-// cutAttrOn reports whether an attribute with this name and (raw, quoted)
-// value may be cut from an element of home: cutAttr's names, and the
-// names that the stages read only on some elements (TestCutAttrOn lists
-// where each is read):
+// cutAttrOn reports whether an attribute with this name (as in the page,
+// in any case) and (raw, quoted) value may be cut from an element of home:
+// the names no stage reads (cutAttr), and those that the stages read only
+// on some elements (TestCutAttrOnKeepsWhatTheStagesRead lists where each
+// is read):
 //   - src, width, height and the lazy sources on img only (fixImage,
 //     smallImage, the Markdown's image, the lead image), data-srcset on
 //     img and source (fixImage);
@@ -477,25 +456,34 @@ func attrHomeOf(name string) attrHome {
 //     where the parser reads it;
 //   - rel is read on every element, for rel="author", but then only the
 //     element's text counts: a link has none.
+//
+// One switch for all: it runs on every quoted attribute of the page.
 func cutAttrOn(home attrHome, key, val string) bool {
-	if cutAttr(key) {
+	var buf [16]byte
+	low, ok := lowerName(buf[:], key)
+	if !ok {
 		return true
 	}
-	var buf [16]byte
-	low, _ := lowerName(buf[:], key) // (cutAttr took longer names)
 	switch string(low) {
-	case "src", "width", "height", "data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
+	case "align", "alt", "alttext", "aria-hidden", "class", "colspan", "content", "datatable",
+		"datetime", "dir", "encoding", "hidden", "http-equiv", "id", "itemprop",
+		"lang", "property", "role", "rowspan", "srcset", "start", "style",
+		"summary", "xml:lang", "xlink:href":
+		return false
+	case "src", "width", "height",
+		// lazyAttrs
+		"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
 		"data-echo", "data-actualsrc", "data-hi-res-src", "data-full-src":
-		return home != homeImg
-	case "data-srcset":
-		return home != homeImg && home != homeSource
+		return home != homeImg && home != homeAny
+	case "data-srcset": // the lazy srcset
+		return home != homeImg && home != homeSource && home != homeAny
 	case "href":
-		return home != homeAreaBase
+		return home != homeAreaBase && home != homeAny
 	case "name":
-		return home != homeMeta
+		return home != homeMeta && home != homeAny
 	case "type":
 		switch home {
-		case homeInput:
+		case homeInput, homeAny:
 			return false
 		case homeScript:
 			// As ldJSON keeps a script's text: a value that could read
@@ -513,7 +501,7 @@ func cutAttrOn(home attrHome, key, val string) bool {
 	case "rel":
 		return home == homeLink
 	}
-	return false
+	return true
 }
 
 // foldEq compares an ASCII name as the tokenizer does: ASCII letters in
