@@ -534,3 +534,30 @@ func TestSpaceLead(t *testing.T) {
 		}
 	}
 }
+
+// readURLRef is readURL without its fast path: every rune rewritten.
+func readURLRef(raw string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(raw) {
+		if r < 0x20 || r == 0x7F || unicode.IsSpace(r) && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func TestReadURLMatchesReference(t *testing.T) {
+	pieces := []string{"https://", "a.example", "/p?q=1&r=2#f", " ", "\t", "\n", "\x00", "\x7f", "\u00a0", "\u0085",
+		"\u3000", "\u2028", "é", "中", "\xff", "\xe4\xb8", "\ufffd", "%20", "javascript:", "\u200b"}
+	rng := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if got, want := readURL(b.String()), readURLRef(b.String()); got != want {
+			t.Fatalf("readURL(%q) = %q, want %q", b.String(), got, want)
+		}
+	}
+}
