@@ -1,6 +1,7 @@
 package core
 
 import (
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,21 +45,21 @@ import (
 // the attributes no stage reads taken out, or text itself when there is not
 // enough to cut.
 func blankRawText(text string) string {
-	s := rawScanner{text: text}
-	for s.next() {
-		if s.end-s.start > 1 {
-			s.cuts = append(s.cuts, rawCut{s.start, s.end, true})
-			s.cut += s.end - s.start - 1
-		}
-	}
-	// Not worth a copy of the page for a few bytes.
-	if s.cut < 4096 || s.cut < len(text)/16 {
+	cuts := rawCuts(text)
+	if cuts == nil {
 		return text
 	}
+	size := len(text)
+	for _, c := range cuts {
+		size -= c.end - c.start
+		if c.space {
+			size++
+		}
+	}
 	var b strings.Builder
-	b.Grow(len(text) - s.cut)
+	b.Grow(size)
 	last := 0
-	for _, c := range s.cuts {
+	for _, c := range cuts {
 		b.WriteString(text[last:c.start])
 		if c.space {
 			b.WriteByte(' ')
@@ -67,6 +68,73 @@ func blankRawText(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// blankedReader reads what blankRawText returns, from text and its cuts in
+// place: the parser copies what it reads into its own buffer anyway, so
+// the blanked page need not be built (a copy of half the page's bytes, in
+// one large allocation).
+func blankedReader(text string) io.Reader {
+	cuts := rawCuts(text)
+	if cuts == nil {
+		return strings.NewReader(text)
+	}
+	return &cutReader{text: text, cuts: cuts}
+}
+
+// rawCuts returns the cuts of text in order, or nil when there are too few
+// to be worth it.
+func rawCuts(text string) []rawCut {
+	s := rawScanner{text: text}
+	for s.next() {
+		if s.end-s.start > 1 {
+			s.cuts = append(s.cuts, rawCut{s.start, s.end, true})
+			s.cut += s.end - s.start - 1
+		}
+	}
+	if s.cut < 4096 || s.cut < len(text)/16 {
+		return nil
+	}
+	return s.cuts
+}
+
+// cutReader reads text with its cuts applied.
+type cutReader struct {
+	text  string
+	cuts  []rawCut
+	pos   int  // the next byte of text to read
+	space bool // a cut's space is still to be read
+}
+
+func (r *cutReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		if r.space {
+			p[n] = ' '
+			n++
+			r.space = false
+			continue
+		}
+		end := len(r.text)
+		if len(r.cuts) > 0 {
+			end = r.cuts[0].start
+		}
+		if r.pos < end {
+			m := copy(p[n:], r.text[r.pos:end])
+			n += m
+			r.pos += m
+			continue
+		}
+		if len(r.cuts) == 0 {
+			break // the end of the text
+		}
+		r.pos, r.space = r.cuts[0].end, r.cuts[0].space
+		r.cuts = r.cuts[1:]
+	}
+	if n == 0 && len(p) > 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // rawCut is a part of the page to cut: the text of a script or style

@@ -1,12 +1,15 @@
 package core
 
 import (
+	"bufio"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -151,6 +154,7 @@ func TestBlankRawTextKeepsTheTree(t *testing.T) {
 		if d := sameTree(t, page, blankRawText(page)); d != "" {
 			t.Errorf("%.80q: %s", c, d)
 		}
+		checkBlankedReader(t, page)
 	}
 	if got := blankRawText("<p>small</p><script>x()</script>"); got != "<p>small</p><script>x()</script>" {
 		t.Errorf("a small cut copied the page: %q", got)
@@ -193,6 +197,9 @@ func TestBlankRawTextRandom(t *testing.T) {
 		if d := sameTree(t, page, blankRawText(page)); d != "" {
 			t.Errorf("%q: %s", b.String(), d)
 		}
+		if n%10 == 0 {
+			checkBlankedReader(t, page)
+		}
 	}
 }
 
@@ -226,8 +233,26 @@ func TestBlankRawTextOnTheCorpus(t *testing.T) {
 		if diff := sameTree(t, d.text, b); diff != "" {
 			t.Errorf("%s: %s", f, diff)
 		}
+		if got, err := io.ReadAll(blankedReader(d.text)); err != nil || string(got) != b {
+			t.Errorf("%s: blankedReader reads other text than blankRawText (%v)", f, err)
+		}
 	}
 	t.Logf("%d pages: %.1f of %.1f MB cut", len(dirs), float64(cut)/1e6, float64(total)/1e6)
+}
+
+// checkBlankedReader checks that blankedReader reads blankRawText's text,
+// whatever the sizes of the reads.
+func checkBlankedReader(t *testing.T, page string) {
+	t.Helper()
+	want := blankRawText(page)
+	for _, r := range []io.Reader{blankedReader(page), iotest.OneByteReader(blankedReader(page)),
+		iotest.HalfReader(blankedReader(page)), bufio.NewReaderSize(blankedReader(page), 16)} {
+		got, err := io.ReadAll(r)
+		if err != nil || string(got) != want {
+			t.Errorf("blankedReader: %d bytes (%v), want %d", len(got), err, len(want))
+			return
+		}
+	}
 }
 
 func FuzzBlankRawText(f *testing.F) {
