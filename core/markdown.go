@@ -983,7 +983,11 @@ func escapeCellPipes(md string) string {
 
 // clampSpan reads a colspan or rowspan value: at least 1, at most max.
 func clampSpan(v string, max int) int {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 1 // most cells: no span, and no error for Atoi to allocate
+	}
+	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
 		return 1
 	}
