@@ -2,6 +2,7 @@ package core
 
 import (
 	"io"
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -51,7 +52,7 @@ func blankRawText(text string) string {
 	}
 	size := len(text)
 	for _, c := range cuts {
-		size -= c.end - c.start
+		size -= int(c.end - c.start)
 		if c.space {
 			size++
 		}
@@ -60,11 +61,11 @@ func blankRawText(text string) string {
 	b.Grow(size)
 	last := 0
 	for _, c := range cuts {
-		b.WriteString(text[last:c.start])
+		b.WriteString(text[last:int(c.start)])
 		if c.space {
 			b.WriteByte(' ')
 		}
-		last = c.end
+		last = int(c.end)
 	}
 	b.WriteString(text[last:])
 	return b.String()
@@ -85,10 +86,13 @@ func blankedReader(text string) io.Reader {
 // rawCuts returns the cuts of text in order, or nil when there are too few
 // to be worth it.
 func rawCuts(text string) []rawCut {
+	if len(text) > math.MaxInt32 {
+		return nil // (a rawCut holds int32 offsets)
+	}
 	s := rawScanner{text: text}
 	for s.next() {
 		if s.end-s.start > 1 {
-			s.cuts = append(s.cuts, rawCut{s.start, s.end, true})
+			s.cuts = append(s.cuts, rawCut{int32(s.start), int32(s.end), true})
 			s.cut += s.end - s.start - 1
 		}
 	}
@@ -117,7 +121,7 @@ func (r *cutReader) Read(p []byte) (int, error) {
 		}
 		end := len(r.text)
 		if len(r.cuts) > 0 {
-			end = r.cuts[0].start
+			end = int(r.cuts[0].start)
 		}
 		if r.pos < end {
 			m := copy(p[n:], r.text[r.pos:end])
@@ -128,7 +132,7 @@ func (r *cutReader) Read(p []byte) (int, error) {
 		if len(r.cuts) == 0 {
 			break // the end of the text
 		}
-		r.pos, r.space = r.cuts[0].end, r.cuts[0].space
+		r.pos, r.space = int(r.cuts[0].end), r.cuts[0].space
 		r.cuts = r.cuts[1:]
 	}
 	if n == 0 && len(p) > 0 {
@@ -141,7 +145,7 @@ func (r *cutReader) Read(p []byte) (int, error) {
 // element (replaced by one space) or a whole attribute, name to closing
 // quote (replaced by nothing).
 type rawCut struct {
-	start, end int
+	start, end int32 // (12 bytes a cut, not 24: a large page has 100 k; rawCuts takes no page of 2 GB)
 	space      bool
 }
 
@@ -289,7 +293,7 @@ func (s *rawScanner) next() bool {
 				// goes, and "<!---->" is an empty comment node in the
 				// same place. (Comments ending otherwise than "-->" stay.)
 				if c0, c1 := s.i+3, e-3; c1 > c0 && t[c1:e] == "-->" {
-					s.cuts = append(s.cuts, rawCut{c0, c1, false})
+					s.cuts = append(s.cuts, rawCut{int32(c0), int32(c1), false})
 					s.cut += c1 - c0
 				}
 				s.i = e
@@ -366,7 +370,7 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 			if types > 1 && typeCut >= 0 {
 				c := s.cuts[typeCut]
 				s.cuts = append(s.cuts[:typeCut], s.cuts[typeCut+1:]...)
-				s.cut -= c.end - c.start
+				s.cut -= int(c.end - c.start)
 			}
 			return nameEnd, i + 1, attrs, true
 		}
@@ -421,7 +425,7 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 					if home == homeScript && foldEq(t[k:keyEnd], "type") {
 						typeCut = len(s.cuts)
 					}
-					s.cuts = append(s.cuts, rawCut{k, i + e + 2, false})
+					s.cuts = append(s.cuts, rawCut{int32(k), int32(i + e + 2), false})
 					s.cut += i + e + 2 - k
 				}
 				i += e + 2
