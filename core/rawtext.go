@@ -36,10 +36,14 @@ import (
 // value twice and unescapes it, so an attribute costs the parser more than
 // its bytes. The stages read attributes by name only (attr, hasAttr, and
 // the fast paths on len(n.Attr) give the same answer without them), so
-// cutAttr lists every name they ask for. The parser itself compares the
-// attributes of formatting elements (the Noah's Ark clause), so theirs
-// stay; the other attributes it reads (input's type, annotation-xml's
-// encoding) are in cutAttr's list.
+// cutAttr lists every name they ask for; and some names are read on a few
+// elements only (src on img, name on meta...), so cutAttrOn takes those
+// from the other elements. The parser itself compares the attributes of
+// formatting elements (the Noah's Ark clause), so theirs stay; the other
+// attributes it reads (input's type, annotation-xml's encoding) are kept.
+//
+// The parser reads the page through blankedReader, which applies the cuts
+// as it reads: the blanked page is never built as a string of its own.
 
 // blankRawText returns text with the contents of its script (but JSON-LD
 // ones) and style elements cut to one space, the text of its comments and
