@@ -144,7 +144,7 @@ func atomicBlock(a atom.Atom) bool {
 
 func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 	l := &leaf{nodes: nodes, tag: tag, small: true}
-	var b strings.Builder
+	var w spaceNorm // the leaf's text, normalised as it is read
 	inLink := 0
 	if len(nodes) > 0 && underLink(nodes[0]) {
 		// Text inside a link that wraps blocks (<a><p>…</p></a>) is link
@@ -156,7 +156,7 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 		walk(n, func(k *html.Node) bool {
 			switch k.Type {
 			case html.TextNode:
-				b.WriteString(k.Data)
+				w.add(k.Data)
 				if inLink > 0 {
 					l.linkEff += eff(countText(k.Data))
 				}
@@ -174,7 +174,7 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 					}
 				}
 				if isBlockish(k.DataAtom) && k != n {
-					b.WriteByte(' ')
+					w.addSpace()
 				}
 				return true
 			}
@@ -185,9 +185,33 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 			}
 		})
 	}
-	l.text = normSpace(b.String())
+	l.text = w.String()
+	if w.bad {
+		l.text = normSpace(leafText(nodes))
+	}
 	l.st = countText(l.text)
 	return l
+}
+
+// leafText is the raw text of a leaf's nodes, as measureLeaf reads it:
+// for the rare text that spaceNorm cannot take piece by piece.
+func leafText(nodes []*html.Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		walk(n, func(k *html.Node) bool {
+			switch k.Type {
+			case html.TextNode:
+				b.WriteString(k.Data)
+			case html.ElementNode:
+				if isBlockish(k.DataAtom) && k != n {
+					b.WriteByte(' ')
+				}
+				return true
+			}
+			return false
+		}, nil)
+	}
+	return b.String()
 }
 
 // smallImage reports an image declared at badge size.

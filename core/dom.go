@@ -65,9 +65,24 @@ func textOf(n *html.Node) string {
 	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
 		return normSpace(c.Data) // one text (a link's, a heading's): no copy to build
 	}
-	var b strings.Builder
-	appendText(&b, n)
-	return normSpace(b.String())
+	if n.Type == html.TextNode {
+		return normSpace(n.Data)
+	}
+	var w spaceNorm
+	for k := n.FirstChild; k != nil; k = next(k, n, false) {
+		// appendText's walk, normalised on the way
+		if k.Type == html.TextNode {
+			w.add(k.Data)
+		} else if k.Type == html.ElementNode && isBlockish(k.DataAtom) {
+			w.addSpace()
+		}
+	}
+	if w.bad {
+		var b strings.Builder
+		appendText(&b, n)
+		return normSpace(b.String())
+	}
+	return w.String()
 }
 
 // appendText appends the raw text of n's subtree to b.

@@ -197,6 +197,9 @@ func (p *para) text(s string) {
 			if p.tx.Len() == 0 && p.md.Len() == 0 {
 				p.lead = true
 			}
+			for i+n+8 <= len(s) && s[i+n:i+n+8] == "        " {
+				n += 8 // indentation, eight spaces at a time: the same space
+			}
 		} else if start < 0 {
 			start = i
 		}
@@ -256,6 +259,10 @@ func (p *para) finish() block {
 	md := strings.TrimSpace(p.md.String())
 	tx := strings.TrimSpace(p.tx.String())
 	md = strings.TrimSuffix(md, "\\")
+	if strings.IndexByte(md, '\n') < 0 {
+		// One line, most paragraphs: no slice of lines to split and join.
+		return block{md: escapeLineStart(strings.TrimLeft(md, " \t")), tx: tx}
+	}
 	lines := strings.Split(md, "\n")
 	for i, l := range lines {
 		lines[i] = escapeLineStart(strings.TrimLeft(l, " \t"))
@@ -1000,7 +1007,11 @@ func escapeCellPipes(md string) string {
 
 // clampSpan reads a colspan or rowspan value: at least 1, at most max.
 func clampSpan(v string, max int) int {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 1 // most cells: no span, and no error for Atoi to allocate
+	}
+	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
 		return 1
 	}
@@ -1013,8 +1024,25 @@ func clampSpan(v string, max int) int {
 // readURL reads an address as a browser does: surrounding space
 // trimmed, tabs, newlines and control characters inside it dropped.
 func readURL(raw string) string {
+	s := strings.TrimSpace(raw)
+	// Nearly every address has nothing to drop (and no invalid byte, which
+	// the loop below would write as U+FFFD): it is returned as it is.
+	clean := true
+	for i := 0; i < len(s) && clean; {
+		if c := s[i]; c < utf8.RuneSelf {
+			clean = c >= 0x20 && c != 0x7F
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		clean = !(r == utf8.RuneError && n == 1) && !unicode.IsSpace(r)
+		i += n
+	}
+	if clean {
+		return s
+	}
 	var b strings.Builder
-	for _, r := range strings.TrimSpace(raw) {
+	for _, r := range s {
 		if r < 0x20 || r == 0x7F || unicode.IsSpace(r) && r != ' ' {
 			continue
 		}

@@ -486,7 +486,7 @@ func (p *para) textRef(s string) {
 }
 
 func TestParaTextMatchesReference(t *testing.T) {
-	pieces := []string{"a", "word", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#",
+	pieces := []string{"a", "word", " ", "  ", "         ", "\n                  ", "\n", "\t", "\u00a0", "\u3000", "*", "_", "[x]", "\\", "&", "<", "|", "~", "é", "中文", "\xff", "\v", "1.", "#",
 		"\u0085", "\u1680", "\u2000", "\u2028", "\u2010", "\u3001", "\xc2", "\xe2\x80", "\xe3"}
 	rng := rand.New(rand.NewSource(8))
 	field := func() string {
@@ -531,6 +531,33 @@ func TestSpaceLead(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if isSpaceRune(r) && !spaceLead[utf8.AppendRune(nil, r)[0]] {
 			t.Fatalf("%U is whitespace, but its first byte is not in spaceLead", r)
+		}
+	}
+}
+
+// readURLRef is readURL without its fast path: every rune rewritten.
+func readURLRef(raw string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimSpace(raw) {
+		if r < 0x20 || r == 0x7F || unicode.IsSpace(r) && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func TestReadURLMatchesReference(t *testing.T) {
+	pieces := []string{"https://", "a.example", "/p?q=1&r=2#f", " ", "\t", "\n", "\x00", "\x7f", "\u00a0", "\u0085",
+		"\u3000", "\u2028", "é", "中", "\xff", "\xe4\xb8", "\ufffd", "%20", "javascript:", "\u200b"}
+	rng := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if got, want := readURL(b.String()), readURLRef(b.String()); got != want {
+			t.Fatalf("readURL(%q) = %q, want %q", b.String(), got, want)
 		}
 	}
 }

@@ -336,6 +336,9 @@ func longestTitlePart(title string, cjk bool) int {
 		if bareSeparator(sep) && !cjk {
 			continue
 		}
+		if !slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, sep) }) {
+			continue // (most separators are not in the title: no copies of the parts)
+		}
 		var next []string
 		for _, p := range parts {
 			next = append(next, strings.Split(p, sep)...)

@@ -24,8 +24,8 @@ type parsed struct {
 }
 
 func parse(text string, pageURL string, lim Limits) (*parsed, error) {
-	text = blankRawText(text)
-	root, err := html.ParseWithOptions(strings.NewReader(text))
+	root, err := html.ParseWithOptions(blankedReader(text))
+	blanked := ""
 	for _, depth := range []int{200, 60} {
 		if err == nil || !strings.Contains(err.Error(), "open stack") {
 			break
@@ -33,7 +33,10 @@ func parse(text string, pageURL string, lim Limits) (*parsed, error) {
 		// x/net/html refuses documents nested deeper than 512 elements;
 		// browsers take them. Degraded result: elements past the depth
 		// are dropped, their text kept.
-		root, err = html.ParseWithOptions(strings.NewReader(clampDepth(text, depth)))
+		if blanked == "" {
+			blanked = blankRawText(text)
+		}
+		root, err = html.ParseWithOptions(strings.NewReader(clampDepth(blanked, depth)))
 	}
 	if err != nil {
 		return nil, errorf(ErrNotHTML, "parse: %v", err)

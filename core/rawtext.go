@@ -1,6 +1,11 @@
 package core
 
-import "strings"
+import (
+	"io"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
 
 // Before the parser: most of the bytes of a large page are often the text
 // of its <script> and <style> elements (56 to 84% of five of the corpus's
@@ -22,16 +27,23 @@ import "strings"
 // and style are not raw text), it does not guess: it keeps the rest of the
 // page as it is.
 //
+// The text of comments goes too (a comment node stays in its place, empty):
+// no stage reads it, and the tokenizer reads it a byte at a time.
+//
 // On the way it also takes out the attributes that no stage reads (event
 // handlers, data-* but the lazy-image ones, svg path data, titles...) when
 // their value is quoted: the tokenizer copies every attribute's name and
 // value twice and unescapes it, so an attribute costs the parser more than
 // its bytes. The stages read attributes by name only (attr, hasAttr, and
 // the fast paths on len(n.Attr) give the same answer without them), so
-// cutAttr lists every name they ask for. The parser itself compares the
-// attributes of formatting elements (the Noah's Ark clause), so theirs
-// stay; the other attributes it reads (input's type, annotation-xml's
-// encoding) are in cutAttr's list.
+// cutAttr lists every name they ask for; and some names are read on a few
+// elements only (src on img, name on meta...), so cutAttrOn takes those
+// from the other elements. The parser itself compares the attributes of
+// formatting elements (the Noah's Ark clause), so theirs stay; the other
+// attributes it reads (input's type, annotation-xml's encoding) are kept.
+//
+// The parser reads the page through blankedReader, which applies the cuts
+// as it reads: the blanked page is never built as a string of its own.
 //
 // Indentation goes too: a run of whitespace between two tags (8 bytes or
 // more) keeps its first byte, so the parser makes the same text node, one
@@ -39,39 +51,110 @@ import "strings"
 // once a <pre> or <listing> has opened, where whitespace is text.
 
 // blankRawText returns text with the contents of its script (but JSON-LD
-// ones) and style elements cut to one space and the attributes no stage
-// reads taken out, or text itself when there is not enough to cut.
+// ones) and style elements cut to one space, the text of its comments and
+// the attributes no stage reads taken out, or text itself when there is not
+// enough to cut.
 func blankRawText(text string) string {
-	s := rawScanner{text: text}
-	for s.next() {
-		if s.end-s.start > 1 {
-			s.cuts = append(s.cuts, rawCut{s.start, s.end, true})
-			s.cut += s.end - s.start - 1
-		}
-	}
-	// Not worth a copy of the page for a few bytes.
-	if s.cut < 4096 || s.cut < len(text)/16 {
+	cuts := rawCuts(text)
+	if cuts == nil {
 		return text
 	}
+	size := len(text)
+	for _, c := range cuts {
+		size -= int(c.end - c.start)
+		if c.space {
+			size++
+		}
+	}
 	var b strings.Builder
-	b.Grow(len(text) - s.cut)
+	b.Grow(size)
 	last := 0
-	for _, c := range s.cuts {
-		b.WriteString(text[last:c.start])
+	for _, c := range cuts {
+		b.WriteString(text[last:int(c.start)])
 		if c.space {
 			b.WriteByte(' ')
 		}
-		last = c.end
+		last = int(c.end)
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// blankedReader reads what blankRawText returns, from text and its cuts in
+// place: the parser copies what it reads into its own buffer anyway, so
+// the blanked page need not be built (a copy of half the page's bytes, in
+// one large allocation).
+func blankedReader(text string) io.Reader {
+	cuts := rawCuts(text)
+	if cuts == nil {
+		return strings.NewReader(text)
+	}
+	return &cutReader{text: text, cuts: cuts}
+}
+
+// rawCuts returns the cuts of text in order, or nil when there are too few
+// to be worth it.
+func rawCuts(text string) []rawCut {
+	if len(text) > math.MaxInt32 {
+		return nil // (a rawCut holds int32 offsets)
+	}
+	s := rawScanner{text: text}
+	for s.next() {
+		if s.end-s.start > 1 {
+			s.cuts = append(s.cuts, rawCut{int32(s.start), int32(s.end), true})
+			s.cut += s.end - s.start - 1
+		}
+	}
+	if s.cut < 4096 || s.cut < len(text)/16 {
+		return nil
+	}
+	return s.cuts
+}
+
+// cutReader reads text with its cuts applied.
+type cutReader struct {
+	text  string
+	cuts  []rawCut
+	pos   int  // the next byte of text to read
+	space bool // a cut's space is still to be read
+}
+
+func (r *cutReader) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		if r.space {
+			p[n] = ' '
+			n++
+			r.space = false
+			continue
+		}
+		end := len(r.text)
+		if len(r.cuts) > 0 {
+			end = int(r.cuts[0].start)
+		}
+		if r.pos < end {
+			m := copy(p[n:], r.text[r.pos:end])
+			n += m
+			r.pos += m
+			continue
+		}
+		if len(r.cuts) == 0 {
+			break // the end of the text
+		}
+		r.pos, r.space = int(r.cuts[0].end), r.cuts[0].space
+		r.cuts = r.cuts[1:]
+	}
+	if n == 0 && len(p) > 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // rawCut is a part of the page to cut: the text of a script or style
 // element (replaced by one space) or a whole attribute, name to closing
 // quote (replaced by nothing).
 type rawCut struct {
-	start, end int
+	start, end int32 // (12 bytes a cut, not 24: a large page has 100 k; rawCuts takes no page of 2 GB)
 	space      bool
 }
 
@@ -105,7 +188,7 @@ func (s *rawScanner) next() bool {
 		if s.afterMarkup && j >= minSpaceCut && !s.pre && allSpace(t[s.i:s.i+j]) {
 			// Indentation between two tags: a whitespace-only text node
 			// whose first byte says all the parser's tree will say of it.
-			s.cuts = append(s.cuts, rawCut{s.i + 1, s.i + j, false})
+			s.cuts = append(s.cuts, rawCut{int32(s.i + 1), int32(s.i + j), false})
 			s.cut += j - 1
 		}
 		s.afterMarkup = true
@@ -230,6 +313,14 @@ func (s *rawScanner) next() bool {
 				if !ok {
 					return false
 				}
+				// No stage reads a comment's text (the walks pass over
+				// comment nodes, the article copy leaves them out): it
+				// goes, and "<!---->" is an empty comment node in the
+				// same place. (Comments ending otherwise than "-->" stay.)
+				if c0, c1 := s.i+3, e-3; c1 > c0 && t[c1:e] == "-->" {
+					s.cuts = append(s.cuts, rawCut{int32(c0), int32(c1), false})
+					s.cut += c1 - c0
+				}
 				s.i = e
 				continue
 			}
@@ -308,13 +399,26 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 	nameEnd = i
 	// The parser compares the attributes of formatting elements (the
 	// Noah's Ark clause) and sorts them: theirs stay as they are.
-	cutAttrs := start && !formattingTag(t[first:nameEnd])
+	var home attrHome
+	if start {
+		home = attrHomeOf(t[first:nameEnd])
+	}
+	cutAttrs := start && home != homeFormatting
+	// A script's type is cut by its value, so only when it is the tag's
+	// one type: the tokenizer keeps the first of two, which the cut would
+	// otherwise make the second.
+	types, typeCut := 0, -1
 	i = skipTagSpace(t, i)
 	for {
 		if i >= n {
 			return 0, 0, false, false
 		}
 		if t[i] == '>' {
+			if types > 1 && typeCut >= 0 {
+				c := s.cuts[typeCut]
+				s.cuts = append(s.cuts[:typeCut], s.cuts[typeCut+1:]...)
+				s.cut -= int(c.end - c.start)
+			}
 			return nameEnd, i + 1, attrs, true
 		}
 		// readTagAttrKey
@@ -332,6 +436,9 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 			return 0, 0, false, false
 		}
 		keyEnd := i
+		if home == homeScript && foldEq(t[k:keyEnd], "type") {
+			types++
+		}
 		if i > k {
 			attrs = true
 		} else {
@@ -358,11 +465,14 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 				if e < 0 {
 					return 0, 0, false, false
 				}
-				if cutAttrs && keyEnd > k && isTagSpace(t[k-1]) && cutAttr(t[k:keyEnd]) {
+				if cutAttrs && keyEnd > k && isTagSpace(t[k-1]) && cutAttrOn(home, t[k:keyEnd], t[i+1:i+1+e]) {
 					// The whole attribute goes, from its name to its
 					// closing quote: what was before it (a space) and
 					// what follows are read as they were.
-					s.cuts = append(s.cuts, rawCut{k, i + e + 2, false})
+					if home == homeScript && foldEq(t[k:keyEnd], "type") {
+						typeCut = len(s.cuts)
+					}
+					s.cuts = append(s.cuts, rawCut{int32(k), int32(i + e + 2), false})
 					s.cut += i + e + 2 - k
 				}
 				i += e + 2
@@ -382,18 +492,7 @@ func (s *rawScanner) tag(i int, start bool) (nameEnd, end int, attrs, ok bool) {
 // parser compares when it adds one to the list of active formatting
 // elements (three alike, attributes and all, and the earliest goes). Even
 // <a> is one: a misnested <a> leaves a copy of itself in the list.
-func formattingTag(name string) bool {
-	var buf [6]byte
-	low, ok := lowerName(buf[:], name)
-	if !ok {
-		return false
-	}
-	switch string(low) {
-	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
-		return true
-	}
-	return false
-}
+func formattingTag(name string) bool { return attrHomeOf(name) == homeFormatting }
 
 // lowerName copies name, ASCII lower-cased, into buf and returns that part
 // of buf; false when name is longer than buf (than any name it is matched
@@ -409,11 +508,76 @@ func lowerName(buf []byte, name string) (low []byte, ok bool) {
 }
 
 // cutAttr reports whether the value of an attribute of this name (as in
-// the page, in any case) may be cut: no stage reads it, and the parser
-// does not look at it. The stages read attributes by name (attr, hasAttr),
-// and these are all the names they ask for; the parser reads the type of
-// input elements and the encoding of annotation-xml.
-func cutAttr(key string) bool {
+// the page, in any case) may be cut on any element: no stage reads it, and
+// the parser does not look at it. The stages read attributes by name
+// (attr, hasAttr), and these are all the names they ask for; the parser
+// reads the type of input elements and the encoding of annotation-xml.
+func cutAttr(key string) bool { return cutAttrOn(homeAny, key, "") }
+
+// attrHome says on which of the elements that matter to cutAttrOn a tag
+// is: the stages read some attributes on a few elements only.
+type attrHome uint8
+
+const (
+	homeOther      attrHome = iota
+	homeFormatting          // the formatting elements: their attributes all stay
+	homeImg                 // img, and image (which the parser makes an img): src, width, height, the lazy sources
+	homeSource              // source: data-srcset (and srcset, read everywhere)
+	homeAreaBase            // area and base: href (a's attributes are never cut)
+	homeMeta                // meta: name
+	homeScript              // script: type, when it may say ld+json
+	homeInput               // input: type, which the parser reads
+	homeLink                // link: neither rel nor href is read there
+	homeAny                 // cutAttr: any element
+)
+
+// attrHomeOf classifies a tag name, in one switch (it runs on every start
+// tag of the page).
+func attrHomeOf(name string) attrHome {
+	var buf [6]byte
+	low, ok := lowerName(buf[:], name)
+	if !ok {
+		return homeOther
+	}
+	switch string(low) {
+	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+		return homeFormatting
+	case "img", "image":
+		return homeImg
+	case "source":
+		return homeSource
+	case "area", "base":
+		return homeAreaBase
+	case "meta":
+		return homeMeta
+	case "script":
+		return homeScript
+	case "input":
+		return homeInput
+	case "link":
+		return homeLink
+	}
+	return homeOther
+}
+
+// cutAttrOn reports whether an attribute with this name (as in the page,
+// in any case) and (raw, quoted) value may be cut from an element of home:
+// the names no stage reads (cutAttr), and those that the stages read only
+// on some elements (TestCutAttrOnKeepsWhatTheStagesRead lists where each
+// is read):
+//   - src, width, height and the lazy sources on img only (fixImage,
+//     smallImage, the Markdown's image, the lead image), data-srcset on
+//     img and source (fixImage);
+//   - href on a, area and base only (normalise, setBase, the Markdown's
+//     link and the repeated links, all on a);
+//   - name on meta only (the metadata);
+//   - type on script only, for "ld+json" (the metadata), and on input,
+//     where the parser reads it;
+//   - rel is read on every element, for rel="author", but then only the
+//     element's text counts: a link has none.
+//
+// One switch for all: it runs on every quoted attribute of the page.
+func cutAttrOn(home attrHome, key, val string) bool {
 	var buf [16]byte
 	low, ok := lowerName(buf[:], key)
 	if !ok {
@@ -421,13 +585,40 @@ func cutAttr(key string) bool {
 	}
 	switch string(low) {
 	case "align", "alt", "alttext", "aria-hidden", "class", "colspan", "content", "datatable",
-		"datetime", "dir", "encoding", "height", "hidden", "href", "http-equiv", "id", "itemprop",
-		"lang", "name", "property", "rel", "role", "rowspan", "src", "srcset", "start", "style",
-		"summary", "type", "width", "xml:lang", "xlink:href",
-		// lazyAttrs and the lazy srcset
-		"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-echo",
-		"data-actualsrc", "data-hi-res-src", "data-full-src", "data-srcset":
+		"datetime", "dir", "encoding", "hidden", "http-equiv", "id", "itemprop",
+		"lang", "property", "role", "rowspan", "srcset", "start", "style",
+		"summary", "xml:lang", "xlink:href":
 		return false
+	case "src", "width", "height",
+		// lazyAttrs
+		"data-src", "data-original", "data-lazy-src", "data-lazy", "data-url",
+		"data-echo", "data-actualsrc", "data-hi-res-src", "data-full-src":
+		return home != homeImg && home != homeAny
+	case "data-srcset": // the lazy srcset
+		return home != homeImg && home != homeSource && home != homeAny
+	case "href":
+		return home != homeAreaBase && home != homeAny
+	case "name":
+		return home != homeMeta && home != homeAny
+	case "type":
+		switch home {
+		case homeInput, homeAny:
+			return false
+		case homeScript:
+			// As ldJSON keeps a script's text: a value that could read
+			// "ld+json" once unescaped and lower-cased stays.
+			if strings.IndexByte(val, '&') >= 0 {
+				return false
+			}
+			for i := 0; i < len(val); i++ {
+				if val[i] >= utf8.RuneSelf || i+4 <= len(val) && foldEq(val[i:i+4], "json") {
+					return false
+				}
+			}
+		}
+		return true
+	case "rel":
+		return home == homeLink
 	}
 	return true
 }

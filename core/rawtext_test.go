@@ -1,12 +1,15 @@
 package core
 
 import (
+	"bufio"
+	"io"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -14,9 +17,9 @@ import (
 
 // sameTree reports where the trees of the original and the blanked text
 // differ: they must be the same node for node, but for the text of script
-// and style elements, which is one space when it was cut, and the
-// attributes that cutAttr lets go, which may be missing (never on
-// formatting elements).
+// and style elements, which is one space when it was cut, the text of
+// comments, which may be empty, and the attributes that cutAttr lets go,
+// which may be missing (never on formatting elements).
 func sameTree(t *testing.T, orig, blanked string) string {
 	t.Helper()
 	a, err := html.ParseWithOptions(strings.NewReader(orig))
@@ -32,7 +35,8 @@ func sameTree(t *testing.T, orig, blanked string) string {
 	cmp = func(x, y *html.Node, path string) bool {
 		xa, ya := x.Attr, y.Attr
 		if x.Type == html.ElementNode && !formattingTag(x.Data) {
-			xa, ya = readAttrs(xa), readAttrs(ya)
+			home := attrHomeOf(x.Data)
+			xa, ya = readAttrs(home, xa), readAttrs(home, ya)
 		}
 		if x.Type != y.Type || x.DataAtom != y.DataAtom || x.Namespace != y.Namespace || x.Data != y.Data && x.Type == html.ElementNode {
 			diff = path + ": node " + x.Data + " vs " + y.Data
@@ -41,10 +45,12 @@ func sameTree(t *testing.T, orig, blanked string) string {
 		if x.Data != y.Data {
 			p := x.Parent
 			rawText := x.Type == html.TextNode && p != nil && p.Namespace == "" && (p.DataAtom == atom.Script || p.DataAtom == atom.Style) && y.Data == " "
+			// a comment's text, cut
+			comment := x.Type == html.CommentNode && y.Data == ""
 			// Whitespace between tags is cut to its first byte: the same
 			// text once runs of whitespace are one, but inside <pre>.
 			spaces := x.Type == html.TextNode && !inPre(x) && collapseSpace(x.Data) == collapseSpace(y.Data)
-			if !rawText && !spaces {
+			if !rawText && !comment && !spaces {
 				diff = path + ": data " + truncate(x.Data, 60) + " vs " + truncate(y.Data, 60)
 				return false
 			}
@@ -79,15 +85,16 @@ func sameTree(t *testing.T, orig, blanked string) string {
 	return diff
 }
 
-// readAttrs returns the attributes that cutAttr keeps, in their order.
-func readAttrs(a []html.Attribute) []html.Attribute {
+// readAttrs returns the attributes that cutAttrOn keeps on an element of
+// home, in their order.
+func readAttrs(home attrHome, a []html.Attribute) []html.Attribute {
 	var r []html.Attribute
 	for _, x := range a {
 		k := x.Key // as in the page: svg's xlink:href is {xlink href}
 		if x.Namespace != "" {
 			k = x.Namespace + ":" + k
 		}
-		if !cutAttr(k) {
+		if !cutAttrOn(home, k, x.Val) {
 			r = append(r, x)
 		}
 	}
@@ -104,6 +111,12 @@ var rawTextCases = []string{
 	`<svg/><style>after a self-closing svg</style><svg a=b/><style>not self-closing</style>`,
 	`<textarea><script>not a script</script></textarea><title><style>not a style</style></title><script>real()</script>`,
 	`<!-- <script> --><style>s{}</style><!--> <script>a</script><!---> <style>b</style>`,
+	`<script type="text/javascript" type='application/ld+json'>{"@type":"NewsArticle"}</script><script type=text/x type="ld+json">b</script><script src="a.js" TYPE="text/javascript"></script>`,
+	`<link rel="stylesheet" href="a.css" type="text/css"><img src="a.jpg" width="10" height="2" data-src="b.jpg"><image src="c.jpg" width="3"><iframe src="f" width="1" name="n"></iframe>`,
+	`<area href="/a" name="m" type="x"><base href="/b"><meta name="author" content="x"><input type="hidden" name="q" src="s"><picture><source data-srcset="a" src="b" type="image/webp"></picture>`,
+	`<table><input type="hidden" name="x"><tr><td width="10" height="3">c</td></tr></table><form name="f"><input type=text name="q"></form>`,
+	`<!-- a --><!----><!-- b --!><p>c</p><!-- d ---><!--e-- f--><!-- <!-- g --><table><!-- h --><tr><!--i--></table>`,
+	`<svg><!-- in svg --><path/></svg><math><!-- in math --></math><!--- j ----><p>k</p><!-- unclosed`,
 	`<div title="<script>"><script>x</script></div><div title='>'><style>q</style></div><div a=<style>>t</div>`,
 	`<noscript><style>n</style></noscript><iframe><script>i</script></iframe><xmp><style></xmp><script>z</script>`,
 	`<select><style>in select</style><option>o</option></select><frameset><style>f</style></frameset>`,
@@ -149,6 +162,7 @@ func TestBlankRawTextKeepsTheTree(t *testing.T) {
 		if d := sameTree(t, page, blankRawText(page)); d != "" {
 			t.Errorf("%.80q: %s", c, d)
 		}
+		checkBlankedReader(t, page)
 	}
 	// Indentation goes but its first byte; inside <pre>, and after one,
 	// whitespace is the page's.
@@ -168,10 +182,11 @@ func TestBlankRawTextRandom(t *testing.T) {
 	tags := []string{"a", "b", "i", "em", "nobr", "font", "div", "p", "span", "table", "tr", "td", "li",
 		"svg", "path", "math", "mi", "img", "input", "select", "option", "body", "html", "br", "template",
 		"annotation-xml", "foreignObject", "title", "desc", "textarea", "script", "style", "form", "button", "h1",
-		"pre", "listing", "code"}
+		"link", "meta", "area", "base", "source", "image", "iframe", "SCRIPT", "Img", "pre", "listing", "code"}
 	keys := []string{"onclick", "data-x", "data-src", "class", "id", "title", "d", "type", "href", "hidden",
-		"style", "encoding", "color", "xlink:href", "xlink:title", "DATA-Y", "On", "value", "srcset", "aria-hidden"}
-	vals := []string{`"x"`, `'y'`, `z`, `"hidden"`, `"text/html"`, `""`, `"a b"`, `'&quot;'`, `"display:none"`, `"1"`, `x/`, `"/"`}
+		"style", "encoding", "color", "xlink:href", "xlink:title", "DATA-Y", "On", "value", "srcset", "aria-hidden",
+		"src", "name", "rel", "width", "data-srcset", "TYPE", "Src"}
+	vals := []string{`"x"`, `'y'`, `z`, `"hidden"`, `"text/html"`, `""`, `"a b"`, `'&quot;'`, `"display:none"`, `"1"`, `x/`, `"/"`, `"application/ld+json"`, `'ld&#43;json'`, `"text/javascript"`, `json`}
 	rng := rand.New(rand.NewSource(1))
 	pick := func(l []string) string { return l[rng.Intn(len(l))] }
 	for n := 0; n < 3000; n++ {
@@ -181,7 +196,7 @@ func TestBlankRawTextRandom(t *testing.T) {
 			case 0:
 				b.WriteString("</" + pick(tags) + ">")
 			case 1:
-				b.WriteString(pick([]string{"text ", " ", "<!-- c -->", "&amp;", "<![CDATA[x]]>", "</p>",
+				b.WriteString(pick([]string{"text ", " ", "<!-- c -->", "<!--d--->", "<!-- e --!>", "&amp;", "<![CDATA[x]]>", "</p>",
 					"\n          ", "\r\n\t\t\t\t\t\t\t\t", "          < 3"}))
 			default:
 				b.WriteString("<" + pick(tags))
@@ -197,6 +212,9 @@ func TestBlankRawTextRandom(t *testing.T) {
 		page := b.String() + "<style>" + strings.Repeat("x", 8192) + "</style>"
 		if d := sameTree(t, page, blankRawText(page)); d != "" {
 			t.Errorf("%q: %s", b.String(), d)
+		}
+		if n%10 == 0 {
+			checkBlankedReader(t, page)
 		}
 	}
 }
@@ -231,8 +249,26 @@ func TestBlankRawTextOnTheCorpus(t *testing.T) {
 		if diff := sameTree(t, d.text, b); diff != "" {
 			t.Errorf("%s: %s", f, diff)
 		}
+		if got, err := io.ReadAll(blankedReader(d.text)); err != nil || string(got) != b {
+			t.Errorf("%s: blankedReader reads other text than blankRawText (%v)", f, err)
+		}
 	}
 	t.Logf("%d pages: %.1f of %.1f MB cut", len(dirs), float64(cut)/1e6, float64(total)/1e6)
+}
+
+// checkBlankedReader checks that blankedReader reads blankRawText's text,
+// whatever the sizes of the reads.
+func checkBlankedReader(t *testing.T, page string) {
+	t.Helper()
+	want := blankRawText(page)
+	for _, r := range []io.Reader{blankedReader(page), iotest.OneByteReader(blankedReader(page)),
+		iotest.HalfReader(blankedReader(page)), bufio.NewReaderSize(blankedReader(page), 16)} {
+		got, err := io.ReadAll(r)
+		if err != nil || string(got) != want {
+			t.Errorf("blankedReader: %d bytes (%v), want %d", len(got), err, len(want))
+			return
+		}
+	}
 }
 
 func FuzzBlankRawText(f *testing.F) {
@@ -282,6 +318,76 @@ func TestCutAttrKeepsWhatTheStagesRead(t *testing.T) {
 	for _, k := range append(lazyAttrs, "data-srcset", "srcset", "width", "height") {
 		if cutAttr(k) {
 			t.Errorf("%q is read and cut", k)
+		}
+	}
+}
+
+// The names that cutAttrOn cuts on some elements are read on the others
+// only: each read of one is listed here with the element it reads, so a
+// new read fails until its element is checked against cutAttrOn.
+func TestCutAttrOnKeepsWhatTheStagesRead(t *testing.T) {
+	known := map[string]int{
+		`boilerplate.go attr(n, "href"`:  1, // dropRepeatedLinks: a
+		`boilerplate.go attr(a, "href"`:  1, // scriptLink: a
+		`pipeline.go attr(k, "href"`:     1, // holdsLink: a
+		`markdown.go attr(n, "href"`:     1, // link: a
+		`markdown.go attr(n, "src"`:      1, // image: img
+		`metadata.go attr(img, "src"`:    1, // the lead image: img
+		`metadata.go attr(n, "name"`:     1, // meta
+		`metadata.go attr(n, "rel"`:      1, // any element, but only its text counts (a link has none)
+		`metadata.go attr(n, "type"`:     1, // script, for ld+json
+		`parse.go attr(b, "href"`:        1, // base
+		`parse.go hasAttr(b, "href"`:     1, // base
+		`parse.go attr(n, "href"`:        1, // a and area
+		`parse.go setAttr(n, "href"`:     1, // a and area
+		`parse.go attr(n, "src"`:         1, // fixImage: img
+		`parse.go setAttr(n, "src"`:      3, // fixImage: img
+		`parse.go attr(img, "src"`:       1, // a noscript's img
+		`parse.go attr(s, "data-srcset"`: 1, // source
+	}
+	re := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, "(?:src|width|height|href|name|type|rel|data-srcset|data-src|data-original|data-lazy-src|data-lazy|data-url|data-echo|data-actualsrc|data-hi-res-src|data-full-src)"`)
+	files, _ := filepath.Glob("*.go")
+	got := map[string]int{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllString(string(src), -1) {
+			got[f+" "+m]++
+		}
+	}
+	for k, n := range got {
+		if known[k] != n {
+			t.Errorf("%s: %d reads, %d known: check the element it reads against cutAttrOn", k, n, known[k])
+		}
+	}
+	for k, n := range known {
+		if got[k] != n {
+			t.Errorf("%s: %d reads, %d known", k, got[k], n)
+		}
+	}
+	// (The reads by a variable name, counted above, are on img: lazyAttrs,
+	// data-srcset and srcset in fixImage, width and height in smallImage.)
+	for _, c := range []struct {
+		home     attrHome
+		key, val string
+		cut      bool
+	}{
+		{homeImg, "src", "a.jpg", false}, {homeOther, "SRC", "a.js", true}, {homeImg, "width", "1", false},
+		{homeOther, "height", "1", true}, {homeSource, "data-srcset", "a", false}, {homeOther, "data-srcset", "a", true},
+		{homeAreaBase, "href", "/", false}, {homeLink, "href", "/", true}, {homeMeta, "name", "author", false},
+		{homeInput, "name", "q", true}, {homeInput, "type", "hidden", false}, {homeScript, "type", "text/javascript", true},
+		{homeScript, "type", "application/ld+json", false}, {homeScript, "type", "application/LD+JSON", false},
+		{homeScript, "type", "ld&#43;json", false}, {homeScript, "type", "ld＋json", false}, {homeOther, "type", "x", true},
+		{homeLink, "rel", "author", true}, {homeOther, "rel", "author", false}, {homeOther, "class", "x", false},
+		{homeOther, "onclick", "x", true},
+	} {
+		if got := cutAttrOn(c.home, c.key, c.val); got != c.cut {
+			t.Errorf("cutAttrOn(%d, %q, %q) = %v", c.home, c.key, c.val, got)
 		}
 	}
 }

@@ -50,7 +50,7 @@ func renderHTML(markdown string) (string, error) { return renderAfter("", markdo
 // writes into a strings.Builder, whose string is its buffer (that of a
 // bytes.Buffer would be one more copy of the page's HTML).
 func renderAfter(prefix, markdown string) (string, error) {
-	var b strings.Builder
+	var b htmlBuilder
 	b.Grow(len(prefix) + len(markdown)*5/4)
 	b.WriteString(prefix)
 	if err := md.Convert([]byte(markdown), &b); err != nil {
@@ -58,3 +58,15 @@ func renderAfter(prefix, markdown string) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// htmlBuilder is a strings.Builder that goldmark takes for a buffered
+// writer (util.BufWriter): it writes into it directly, where it would wrap
+// any other writer in a 4 KB bufio.Writer of its own and copy everything
+// through it. (goldmark calls neither Available nor Buffered.)
+type htmlBuilder struct{ strings.Builder }
+
+func (b *htmlBuilder) Available() int { return b.Cap() - b.Len() }
+func (b *htmlBuilder) Buffered() int  { return 0 }
+func (b *htmlBuilder) Flush() error   { return nil }
+
+var _ util.BufWriter = (*htmlBuilder)(nil)

@@ -593,9 +593,15 @@ func (s *scoring) firstPost(top *html.Node) *html.Node {
 		}
 		shape := shapeOf(x, postShapeDepth, nil)
 		twins = twins[:0]
+		var buf []byte // the siblings' shapes, one after the other in one buffer
 		for sib := x.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
-			if sib.Type == html.ElementNode && sib.DataAtom == x.DataAtom && sib.Data == x.Data &&
-				(sib == x || string(shapeOf(sib, postShapeDepth, nil)) == string(shape)) {
+			if sib.Type != html.ElementNode || sib.DataAtom != x.DataAtom || sib.Data != x.Data {
+				continue
+			}
+			if sib != x {
+				buf = shapeOf(sib, postShapeDepth, buf[:0])
+			}
+			if sib == x || bytes.Equal(buf, shape) {
 				twins = append(twins, sib)
 			}
 		}

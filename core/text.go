@@ -79,7 +79,21 @@ var asciiKind = func() (t [utf8.RuneSelf]uint8) {
 func countText(s string) textStats {
 	var t textStats
 	var inWord int32 // 1 inside a word
-	for i := 0; i < len(s); {
+	// Whitespace before the first word counts for nothing, and it is half
+	// the bytes of a page's text nodes (the indentation between its tags,
+	// most nodes all of it): it is passed over first, eight spaces at a
+	// time where it can.
+	i := 0
+	for i < len(s) {
+		if i+8 <= len(s) && s[i:i+8] == "        " {
+			i += 8
+		} else if c := s[i]; c < utf8.RuneSelf && asciiKind[c] == akSpace {
+			i++
+		} else {
+			break
+		}
+	}
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -238,6 +252,74 @@ func normSpace(s string) string {
 	}
 	return b.String()
 }
+
+// spaceNorm builds normSpace of a concatenation of pieces (the text nodes
+// of a subtree) as they come, without the concatenation: one pass over
+// each piece and one copy, where the concatenation and then normSpace
+// (isNormal, utf8.ValidString, the copy) read the text four times. Pieces
+// must be valid UTF-8 each, as the tree's text is (the decoded page is, and
+// the parser writes whole runes): the result is then normSpace's, as the
+// runes are the same. A piece that is not sets bad, and the caller falls
+// back to normSpace of the whole.
+type spaceNorm struct {
+	b     strings.Builder
+	space bool // whitespace is pending before the next rune
+	bad   bool
+}
+
+// addSpace adds whitespace (a block's boundary).
+func (w *spaceNorm) addSpace() { w.space = true }
+
+// add adds a piece of text.
+func (w *spaceNorm) add(s string) {
+	if w.bad || !utf8.ValidString(s) {
+		w.bad = true
+		return
+	}
+	for i := 0; i < len(s); {
+		// Runes that cannot be spaces are copied in bulk: every non-ASCII
+		// space starts with C2, E1, E2 or E3 (as in normSpace).
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf && (asciiKind[c] == akSpace || c == '\v') || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+				break
+			}
+			j++
+		}
+		if j > i {
+			if w.space && w.b.Len() > 0 {
+				w.b.WriteByte(' ')
+			}
+			w.space = false
+			w.b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		if s[i] < utf8.RuneSelf {
+			w.space = true // an ASCII space: the run above stops at nothing else
+			i++
+			for i+8 <= len(s) && s[i:i+8] == "        " {
+				i += 8 // indentation, eight spaces at a time
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isSpaceRune(r) {
+			w.space = true
+		} else {
+			if w.space && w.b.Len() > 0 {
+				w.b.WriteByte(' ')
+			}
+			w.space = false
+			w.b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+}
+
+// String returns the normalised text (valid when !bad).
+func (w *spaceNorm) String() string { return w.b.String() }
 
 // blank reports whether s is all whitespace, normSpace(s) == "", without
 // building the normalised copy.

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // countTextRef is countText as it was before its ASCII table: the
@@ -76,6 +79,11 @@ func TestCountTextMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	cases := []string{"", " ", "a", "hello, world. Fine!", "中文，测试。", "\xff\xfe abc", "a\x80b", "x\xe4\xb8",
 		"\xe0\x80\x80", "\xed\xa0\x80", "\xef\xbf\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80", "中\xe4\xb8"}
+	// Indentation before the text: runs of spaces, by eight and not.
+	for n := 0; n < 20; n++ {
+		sp := strings.Repeat(" ", n)
+		cases = append(cases, sp, sp+"a", "\n"+sp+"b c", sp+"\t"+sp+"中", sp+"\v"+sp+"x", sp+"\xff", "\n\t"+sp+"\r\n"+sp, sp+"a"+sp)
+	}
 	// Three-byte sequences of every kind, valid or not.
 	for _, c0 := range []byte{0xE0, 0xE3, 0xED, 0xEF} {
 		for c1 := 0x70; c1 < 0xD0; c1 += 7 {
@@ -246,6 +254,47 @@ func TestNormSpaceMatchesReference(t *testing.T) {
 	}
 }
 
+// spaceNorm over pieces is normSpace of their concatenation, when every
+// piece is valid UTF-8; a piece that is not is reported.
+func TestSpaceNormMatchesNormSpace(t *testing.T) {
+	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x2029, 0x1680, 0x85, 0x2000, 0x200A, 0x202F,
+		0x205F, 0x180E, 0xFEFF, 'a', 'Z', '.', 'é', '中', 'か', '、', 0x3001, 0x1F600, 0xFFFD}
+	rng := rand.New(rand.NewSource(4))
+	for i := 0; i < 20000; i++ {
+		var w spaceNorm
+		var all strings.Builder
+		valid := true
+		for p := rng.Intn(5); p > 0; p-- {
+			if rng.Intn(4) == 0 {
+				w.addSpace()
+				all.WriteByte(' ')
+				continue
+			}
+			var b []byte
+			for n := rng.Intn(12); n > 0; n-- {
+				if rng.Intn(40) == 0 {
+					b = append(b, byte(0x80+rng.Intn(128)))
+					continue
+				}
+				if rng.Intn(8) == 0 {
+					b = append(b, strings.Repeat(" ", rng.Intn(20))...) // indentation
+					continue
+				}
+				b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
+			}
+			valid = valid && utf8.Valid(b)
+			w.add(string(b))
+			all.Write(b)
+		}
+		if w.bad != !valid {
+			t.Fatalf("%q: bad %v", all.String(), w.bad)
+		}
+		if got, want := w.String(), normSpace(all.String()); valid && got != want {
+			t.Fatalf("spaceNorm of %q = %q, want %q", all.String(), got, want)
+		}
+	}
+}
+
 func TestIsAlnum(t *testing.T) {
 	for r := rune(-1); r <= 0x11000; r++ {
 		if got, want := isAlnum(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
@@ -303,6 +352,37 @@ func TestLowerTextMatchesToLower(t *testing.T) {
 	for _, s := range cases {
 		if got, want := lowerText(s), strings.ToLower(s); got != want {
 			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// textOf and a leaf's text are normSpace of the raw text, also when a text
+// node is not valid UTF-8 on its own (a rune split over two nodes).
+func TestTextOfPieceByPiece(t *testing.T) {
+	for _, pieces := range [][]string{
+		{"a \n b", " c\t", "中文 "},
+		{"\xe4\xb8", "\xad x"},
+		{"w", "x", "\xe4\xb8", "\xad y"},
+		{" \xff ", "y"},
+		{"", "\u00a0", "z\u3000"},
+	} {
+		p := &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P}
+		for i, s := range pieces {
+			if i == 1 {
+				d := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+				d.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+				p.AppendChild(d)
+				continue
+			}
+			p.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+		}
+		var b strings.Builder
+		appendText(&b, p)
+		if got, want := textOf(p), normSpace(b.String()); got != want {
+			t.Errorf("textOf %q = %q, want %q", pieces, got, want)
+		}
+		if got, want := measureLeaf([]*html.Node{p}, atom.P).text, normSpace(leafText([]*html.Node{p})); got != want {
+			t.Errorf("leaf %q = %q, want %q", pieces, got, want)
 		}
 	}
 }
