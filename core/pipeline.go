@@ -396,7 +396,7 @@ func titleBlock(body *html.Node, title string) *html.Node {
 			}
 			return true
 		case html.TextNode:
-			if n.Parent == nil || n.Parent == last || len(n.Data) < len(want)/2 {
+			if n.Parent == nil || n.Parent == last || len(n.Data) < len(want)/2 || blank(n.Data) {
 				return false
 			}
 			// Each parent once, and no more of its text than can match:
@@ -523,10 +523,17 @@ func (r *run) textsAfter(from, body *html.Node, max int, fn func(*html.Node) boo
 
 // textUpTo returns the raw text of root when it is at most max bytes long;
 // it stops reading as soon as the text is longer.
+//
+// A whitespace-only text node reads as one space, so that a page's
+// indentation (cut before parsing when it is long) never counts.
 func textUpTo(root *html.Node, max int) (string, bool) {
 	var b strings.Builder
 	for k := root; k != nil; k = next(k, root, false) {
 		if k.Type == html.TextNode {
+			if blank(k.Data) {
+				b.WriteByte(' ')
+				continue
+			}
 			b.WriteString(k.Data)
 			if b.Len() > max {
 				return "", false
@@ -541,6 +548,9 @@ func textUpToSep(root *html.Node, max int) (string, bool) {
 	var b strings.Builder
 	for k := root; k != nil; k = next(k, root, false) {
 		if k.Type == html.TextNode {
+			if blank(k.Data) {
+				continue // the separator below says it
+			}
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
