@@ -111,8 +111,10 @@ func sampleText(n *html.Node, max int) string {
 			return false
 		}
 		if k.Type == html.TextNode {
-			b.WriteString(k.Data)
-			b.WriteByte(' ')
+			if !blank(k.Data) { // (indentation does not use up the budget)
+				b.WriteString(k.Data)
+				b.WriteByte(' ')
+			}
 			return false
 		}
 		return k.Type == html.ElementNode
