@@ -72,6 +72,7 @@ type run struct {
 	tailStamps     []string     // date lines removed right after the article (a post's footer)
 	articleNodes   []*html.Node // the page's nodes the article was taken from
 	postedLine     string       // a "posted on <date>" line just after them
+	postTitle      string       // the first post's title, when a row of posts gave the article
 	endLines       []string     // short lines at the end of the body and just after it
 	nearTitleLines []string     // text lines right after the title heading
 
@@ -178,6 +179,11 @@ func (r *run) extract(in Input) (*Article, error) {
 		return nil, err
 	}
 	r.findPostedLine(body)
+	if r.postTitle != "" {
+		// The first of a row of posts is the article: the page's title
+		// names the blog, the post's own line names the article.
+		a.Title = r.postTitle
+	}
 	if weakTitle(a.Title, meta.heads) {
 		// No usable page title ("", FrontPage's "显示"): old pages open the
 		// body with the headline in bold or in a heading.
@@ -275,6 +281,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		if e > bestEff {
 			best, bestEff, bestRemoved, bestNodes, bestFlags = art, e, r.removed, nodes, f
 			r.articleNodes = nodes
+			r.postTitle = s.postTitle
 		}
 		if e >= minArticleEff {
 			break

@@ -67,6 +67,9 @@ type scoring struct {
 	order  []int32      // infos of the blocks with own text, in document order
 	texts  []textStats  // every text node measured, in document order
 	ranked []*html.Node // the top candidates, best first (for -explain)
+	// postTitle is the first post's own title line when pick chose the
+	// first of a row of posts (see firstPost).
+	postTitle string
 }
 
 func (s *scoring) info(n *html.Node) *nodeInfo {
@@ -640,6 +643,7 @@ func (s *scoring) firstPost(top *html.Node) *html.Node {
 			return top
 		}
 		s.r.note("%s is one of %d dated posts in a row: the first post's %s is the article", describe(top, s), posts, describe(best.node, s))
+		s.postTitle = postTitleLine(first, best.node)
 		return best.node
 	}
 	return top
@@ -726,4 +730,26 @@ func (s *scoring) wrapsOnly(d, p *html.Node) bool {
 		}
 	}
 	return s.linkDensity(d) < 0.25
+}
+
+// postTitleLine returns the post's first line when it comes before its
+// body and reads as a title (short, not a date line), or "".
+func postTitleLine(post, body *html.Node) string {
+	t := ""
+	walk(post, func(k *html.Node) bool {
+		if t != "" || k == body {
+			return false
+		}
+		if k.Type == html.ElementNode && isJunkTag(k.DataAtom) {
+			return false
+		}
+		if k.Type == html.TextNode && !blank(k.Data) {
+			t = normSpace(k.Data)
+		}
+		return t == ""
+	}, nil)
+	if n := utf8.RuneCountInString(t); n < 2 || n > 80 || dateRe.MatchString(t) && digits(t) >= 6 {
+		return ""
+	}
+	return t
 }
