@@ -540,10 +540,12 @@ func isBlankText(s string) bool {
 // the bugs linked below it are its details): a list of notes, not of
 // links.
 func itemHoldsProse(list *html.Node) bool {
+	items, worded := 0, 0
 	for li := list.FirstChild; li != nil; li = li.NextSibling {
 		if li.DataAtom != atom.Li {
 			continue
 		}
+		items++
 		var b strings.Builder
 		walk(li, func(k *html.Node) bool {
 			switch {
@@ -556,12 +558,23 @@ func itemHoldsProse(list *html.Node) bool {
 			return k == li || k.DataAtom != atom.A && k.DataAtom != atom.Ul && k.DataAtom != atom.Ol
 		}, nil)
 		t := strings.TrimSpace(b.String())
-		if eff(countText(t)) >= proseItemMinEff && endsSentence(t) {
+		st := countText(t)
+		if eff(st) >= proseItemMinEff && endsSentence(t) {
 			return true
 		}
+		if st.words >= proseItemWords {
+			worded++
+		}
 	}
-	return false
+	// Items that each say something around their links ("gero <a>removed
+	// the attribute</a> from dialogs where we did not need it"): a list of
+	// what happened, not of where to go.
+	return items > 0 && 3*worded >= 2*items
 }
+
+// proseItemWords is the number of words outside links that makes an item
+// say something of its own; two thirds of a list's items must.
+const proseItemWords = 3
 
 // proseItemMinEff is the least text outside links that makes a list item
 // a sentence of its own.
