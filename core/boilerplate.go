@@ -611,6 +611,38 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			r.dropLeaf(l, "short line among furniture before the article")
 		}
 	}
+	// A heading introduces what follows it: one with nothing after it, or
+	// only a heading of its own rank or higher, heads an empty section (its
+	// list or its links went as furniture).
+	var after *leaf
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
+		if l.gone || l.class == classNeutral {
+			continue
+		}
+		if isHeading(l.tag) && (after == nil || isHeading(after.tag) && headingRank(after.tag) <= headingRank(l.tag)) {
+			r.dropLeaf(l, "heading of an empty section")
+			continue
+		}
+		after = l
+	}
+}
+
+// headingRank is 1 for <h1> to 6 for <h6>.
+func headingRank(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	}
+	return 6
 }
 
 func (r *run) dropLeaf(l *leaf, why string) {
