@@ -664,7 +664,7 @@ func tidyByline(b string) string {
 		for len(words) > 0 {
 			w := words[len(words)-1]
 			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsLower(r) && !isMonthWord(strings.TrimRight(w, ",")) {
+			if !unicode.IsLower(r) && !dateLead(w) {
 				break
 			}
 			words = words[:len(words)-1]
@@ -673,9 +673,46 @@ func tidyByline(b string) string {
 			b = "" // a label and its date ("Last Updated: January 7, 2025"), no name
 		} else if len(words) >= 2 {
 			b = strings.TrimSpace(strings.Trim(j, bylineEdges))
+		} else if len(words) == 0 {
+			b = "" // a date and the words that lead into it, no name
+		}
+	} else {
+		// The date in an element of its own after the name: the words
+		// that lead into it are still here ("Joe Wee Monday", "Published
+		// on Thursday").
+		words := strings.Fields(b)
+		cut := false
+		for len(words) > 0 {
+			w := words[len(words)-1]
+			r, _ := utf8.DecodeRuneInString(w)
+			if !dateLead(w) || isMonthWord(strings.TrimRight(w, ",.:")) { // (May is a name too)
+				if !(cut && unicode.IsLower(r)) {
+					break
+				}
+			}
+			words, cut = words[:len(words)-1], true
+		}
+		if cut {
+			b = strings.TrimSpace(strings.Trim(strings.Join(words, " "), bylineEdges))
 		}
 	}
 	return b
+}
+
+// dateLead reports a capitalised word that leads into a date: a month, a
+// weekday, a label ("Published", "Updated").
+func dateLead(w string) bool {
+	w = strings.TrimRight(w, ",.:")
+	if isMonthWord(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+		"published", "updated", "posted", "modified", "last":
+		return true
+	}
+	return false
 }
 
 // maxBylineLine bounds, in bytes, the lines around the title read for a
@@ -957,9 +994,10 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		}
 	}
 	if a.Byline == "" && len(m.authors) > 0 {
-		// An author element whose text is the bare name.
-		if t := m.authors[0]; countText(t).words <= 6 {
-			a.Byline = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "by "))
+		// An author element whose text is the bare name, once the date
+		// after it is taken off ("Dan Goodin - Apr 16, 2015 8:02 pm UTC").
+		if t := tidyByline(normSpace(m.authors[0])); countText(t).words <= 6 {
+			a.Byline = t
 		}
 	}
 	if a.Byline == "" && r.postedLine != "" {

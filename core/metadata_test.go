@@ -338,6 +338,12 @@ func TestBylineTidy(t *testing.T) {
 		"Last Updated: January 7, 2025":  "",
 		"3AW Breakfast":                  "3AW Breakfast", // a digit first: no date after a name
 		"Jane Roe 3:45 PM":               "Jane Roe",
+		// the date in an element of its own: its leading words stay behind
+		"Joe Wee Monday":                      "Joe Wee",
+		"Published on Thursday":               "",
+		"Dan Goodin - Apr 16, 2015 8:02 pm":   "Dan Goodin",
+		"Elliot Brownstein Published 9:13 am": "Elliot Brownstein",
+		"express1":                            "", // a date or a number, no name
 	} {
 		if got := tidyByline(in); got != want {
 			t.Errorf("tidyByline(%q) = %q, want %q", in, got, want)
