@@ -616,15 +616,17 @@ func inlineGlyph(img *html.Node) bool {
 	return wordsBeside(img, true) && wordsBeside(img, false)
 }
 
-// wordsBeside reports words before (or after) n in its line: in a sibling,
-// or beside the inline elements that wrap it.
+// wordsBeside reports words before (or after) n in its line: in one of
+// its nearest siblings, or beside the inline elements that wrap it. Only
+// a few siblings are looked at: a glyph sits among words, and a row of a
+// hundred thousand images must not cost a hundred thousand looks each.
 func wordsBeside(n *html.Node, before bool) bool {
 	for k := 0; n != nil && k < 4; k++ {
 		sib := n.NextSibling
 		if before {
 			sib = n.PrevSibling
 		}
-		for sib != nil {
+		for seen := 0; sib != nil && seen < glyphSiblings; seen++ {
 			switch {
 			case sib.Type == html.TextNode && !blank(sib.Data):
 				return true
@@ -645,3 +647,6 @@ func wordsBeside(n *html.Node, before bool) bool {
 	}
 	return false
 }
+
+// glyphSiblings is how many siblings on each side wordsBeside reads.
+const glyphSiblings = 8

@@ -238,6 +238,25 @@ func TestHostileBounded(t *testing.T) {
 		{name: "100k nested inline elements", long: true, page: func() []byte {
 			return pageAround(`<p>` + strings.Repeat(`<b><i>`, 50_000) + `deep words` + `</p>`)
 		}, check: wantArticle},
+		{name: "100k images with alt text in one line", long: true, page: func() []byte {
+			return pageAround(`<p>Words before ` + strings.Repeat(`<img src="/i.png" alt="x">`, 100_000) + ` and after.</p>`)
+		}},
+		{name: "20k dated posts in a row", long: true, page: func() []byte {
+			var b strings.Builder
+			for i := range 20_000 {
+				fmt.Fprintf(&b, `<div class="post"><h2>Post %d</h2><p>2005-06-%02d 03:25</p><div class="body"><p>%s</p></div></div>`, i, i%28+1, strings.Repeat("A line of the post, with words. ", 1+i%7))
+			}
+			return pageAround(b.String())
+		}},
+		{name: "50k comment lines in one list", long: true, page: func() []byte {
+			var b strings.Builder
+			b.WriteString(articleBody + `<ul>`)
+			for i := range 50_000 {
+				fmt.Fprintf(&b, `<li><div>Reader %d says:</div><div>A comment, with words.</div></li>`, i)
+			}
+			b.WriteString(`</ul>`)
+			return pageAround(b.String())
+		}},
 		{name: "100k nested lists", long: true, page: func() []byte {
 			return pageAround(strings.Repeat(`<ul><li>item `, 100_000))
 		}},
