@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -166,15 +167,31 @@ func appendAnchorText(out []rune, a *html.Node) []rune {
 			return n.Type == html.ElementNode
 		}
 		for _, r := range n.Data {
-			if unicode.IsSpace(r) || r == 0xA0 {
+			// ASCII and the caseless CJK blocks without the Unicode
+			// tables: they are most link text, and the tables' binary
+			// searches are calls that the wasm build pays dearly for.
+			switch {
+			case r < utf8.RuneSelf:
+				if asciiKind[r] == akSpace || r == '\v' { // unicode.IsSpace's ASCII
+					space = len(out) > start
+					continue
+				}
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+			case r >= 0x3040 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3:
+				// kana, CJK ideographs, Hangul syllables: no case, no spaces
+			case unicode.IsSpace(r) || r == 0xA0:
 				space = len(out) > start
 				continue
+			default:
+				r = unicode.ToLower(r)
 			}
 			if space {
 				out = append(out, ' ')
 				space = false
 			}
-			out = append(out, unicode.ToLower(r))
+			out = append(out, r)
 			if len(out)-start >= farmMaxRunes {
 				break
 			}
@@ -264,10 +281,10 @@ func nearDuplicate(a, b []rune) bool {
 func sameButDigits(a, b []rune) bool {
 	i, j := 0, 0
 	for {
-		for i < len(a) && unicode.IsDigit(a[i]) {
+		for i < len(a) && isDigitRune(a[i]) {
 			i++
 		}
-		for j < len(b) && unicode.IsDigit(b[j]) {
+		for j < len(b) && isDigitRune(b[j]) {
 			j++
 		}
 		if i == len(a) || j == len(b) {

@@ -7,6 +7,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func TestNearDuplicate(t *testing.T) {
@@ -383,6 +387,25 @@ func TestNearTextBound(t *testing.T) {
 		}
 		if got, want := nearText(a, b), ref(a, b); got != want {
 			t.Fatalf("nearText(%q, %q) = %v, want %v", string(a), string(b), got, want)
+		}
+	}
+}
+
+// appendAnchorText's fast paths (ASCII, the caseless CJK blocks) fold and
+// split as unicode.ToLower and unicode.IsSpace do, for every rune.
+func TestAnchorTextFastPaths(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A}
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: "x" + string(r) + "Y"})
+		want := "x" + string(unicode.ToLower(r)) + "y"
+		if unicode.IsSpace(r) || r == 0xA0 {
+			want = "x y"
+		}
+		if got := string(appendAnchorText(nil, a)); got != want {
+			t.Fatalf("%U: %q, want %q", r, got, want)
 		}
 	}
 }

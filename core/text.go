@@ -180,7 +180,22 @@ func isAlnum(r rune) bool {
 	if r >= 0 && r < alnumTableEnd {
 		return alnumTable[r>>6]&(1<<(r&63)) != 0
 	}
+	if r >= 0x4E00 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 {
+		return true // CJK ideographs, Hangul syllables: letters all
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isDigitRune is unicode.IsDigit(r), without the table search for ASCII
+// and the CJK blocks, which hold no decimal digits.
+func isDigitRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	if r >= 0x3000 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 {
+		return false
+	}
+	return unicode.IsDigit(r)
 }
 
 func isWordByte(c byte) bool {

@@ -386,3 +386,16 @@ func TestTextOfPieceByPiece(t *testing.T) {
 		}
 	}
 }
+
+// The fast paths of isAlnum and isDigitRune give the Unicode tables'
+// answers, for every rune.
+func TestRuneClassFastPaths(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isAlnum(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("isAlnum(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isDigitRune(r), unicode.IsDigit(r); got != want {
+			t.Fatalf("isDigitRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
