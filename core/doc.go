@@ -25,10 +25,12 @@
 //   - linkfarm.go: near-duplicate link clusters (SEO link farms) go.
 //   - score.go: Readability-style scoring in Latin-equivalent characters
 //     (a CJK character counts three), the choice of the article's
-//     container and of its siblings.
+//     container and of its siblings; on a page of dated posts in a row,
+//     the first post.
 //   - boilerplate.go: site furniture inside the container (hotlines, QR
-//     lines, disclaimers, edit stamps, link rows) around the body; repeated
-//     links.
+//     lines, disclaimers and the site's self-promotion, edit stamps, link
+//     rows, "See also" lists, a pasted comment thread) around the body,
+//     layout tables opened like divs; repeated links.
 //   - markdown.go: the article as Markdown and as text in one walk; page
 //     text is always escaped, URLs allow-listed.
 //   - render.go: goldmark renders the Markdown to HTML with raw HTML off.
