@@ -387,7 +387,7 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 	if f&flagWeightClasses != 0 {
 		weight = r.classWeight(n)
 	}
-	if weight < 0 {
+	if weight < 0 && !r.positiveSoleChild(n) {
 		return "negative class weight"
 	}
 	if c.text.clause >= 10 {
@@ -650,3 +650,24 @@ func wordsBeside(n *html.Node, before bool) bool {
 
 // glyphSiblings is how many siblings on each side wordsBeside reads.
 const glyphSiblings = 8
+
+// positiveSoleChild reports a wrapper whose one child element, all its
+// text, carries a class the scoring counts for the article: the body's
+// own paragraph ("zn-body__paragraph") wrapped in a block named for the
+// media it can also hold ("el__leafmedia--sourced-paragraph") is the
+// paragraph's.
+func (r *run) positiveSoleChild(n *html.Node) bool {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode:
+			if only != nil {
+				return false
+			}
+			only = c
+		case c.Type == html.TextNode && !blank(c.Data):
+			return false
+		}
+	}
+	return only != nil && r.classWeight(only) > 0
+}
