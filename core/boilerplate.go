@@ -275,7 +275,7 @@ func classify(ls []*leaf) {
 		switch {
 		case isHeading(l.tag):
 			l.class = classHeading
-		case l.links >= 2 && ld >= 0.5, l.links == 1 && ld >= 0.8 && w < 20:
+		case (l.links >= 2 && ld >= 0.5 || l.links == 1 && ld >= 0.8 && w < 20) && !linkedSentence(l):
 			l.class, l.why = classStrong, "links after the article"
 		case stamp(l.text, l.st):
 			l.class, l.why = classStrong, whyStamp
@@ -1117,3 +1117,18 @@ func startsWithLink(n *html.Node) bool {
 	}
 	return false
 }
+
+// linkedSentence reports a leaf that is a sentence with its links in it
+// ("<a>James Van Der Beek</a> has been eliminated from “<a>Dancing with the
+// Stars</a>.”"): it ends as a sentence does, says some words of its own
+// between them, and holds a few links, not a row of them ("Follow us on
+// Instagram, Facebook, Twitter and YouTube.").
+func linkedSentence(l *leaf) bool {
+	return l.links <= linkedSentenceLinks && eff(l.st)-l.linkEff >= linkedSentenceEff && endsSentence(strings.TrimSpace(l.text))
+}
+
+// linkedSentenceLinks is the most links a linked sentence holds.
+const linkedSentenceLinks = 3
+
+// linkedSentenceEff is the text outside links a linked sentence needs.
+const linkedSentenceEff = 20
