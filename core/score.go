@@ -628,7 +628,11 @@ func (s *scoring) firstPost(top *html.Node) *html.Node {
 			return top
 		}
 		// The first post's best candidate, if it holds an article's worth.
-		topScore := s.info(top).score
+		ti := s.info(top)
+		if ti == nil {
+			return top
+		}
+		topScore := ti.score
 		var best *nodeInfo
 		for i := range s.infos {
 			in := &s.infos[i]
