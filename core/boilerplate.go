@@ -988,29 +988,29 @@ func threadStart(ls []*leaf, first int) int {
 		g.n++
 		g.texts[t] = true
 	}
+	// Only lists are read (a list of comments is one leaf, its lines are
+	// read inside it): opening lines set as paragraphs of their own,
+	// between others, are the author quoting people ("Someone else
+	// wrote:"), not a thread.
 	for i := first + 1; i < len(ls); i++ {
 		l := ls[i]
-		switch l.tag {
-		case atom.Ul, atom.Ol, atom.Dl, atom.Table:
-			// A list of comments is one leaf: its lines are read inside.
-			for _, n := range l.nodes {
-				walk(n, func(k *html.Node) bool {
-					if k.Type != html.ElementNode || isJunkTag(k.DataAtom) {
-						return false
-					}
-					if k != n && isBlock(k.DataAtom) && !hasBlockChild(k) {
-						if t, ok := textUpTo(k, 4*threadHeadRunes); ok {
-							add(i, t)
-						}
-						return false
-					}
-					return true
-				}, nil)
-			}
+		if l.tag != atom.Ul && l.tag != atom.Ol && l.tag != atom.Dl && l.tag != atom.Table {
+			continue
 		}
-		// Opening lines set as paragraphs of their own, between others,
-		// are the author quoting people ("Someone else wrote:"), not a
-		// thread: only lists of comments are read.
+		for _, n := range l.nodes {
+			walk(n, func(k *html.Node) bool {
+				if k.Type != html.ElementNode || isJunkTag(k.DataAtom) {
+					return false
+				}
+				if k != n && isBlock(k.DataAtom) && !hasBlockChild(k) {
+					if t, ok := textUpTo(k, 4*threadHeadRunes); ok {
+						add(i, t)
+					}
+					return false
+				}
+				return true
+			}, nil)
+		}
 	}
 	start := -1
 	for _, g := range groups {
