@@ -206,6 +206,7 @@ type cstats struct {
 	embed      int
 	headingEff int
 	listEff    int // text inside ul and ol
+	preEff     int // text inside pre: code and its output
 }
 
 func (c *cstats) add(o *cstats) {
@@ -218,6 +219,7 @@ func (c *cstats) add(o *cstats) {
 	c.embed += o.embed
 	c.headingEff += o.headingEff
 	c.listEff += o.listEff
+	c.preEff += o.preEff
 }
 
 // conditional names the elements that conditional cleaning judges.
@@ -309,6 +311,8 @@ func (r *run) prepArticle(art *html.Node, f flags, texts []textStats) (kept text
 			c.li++
 		case atom.Ul, atom.Ol:
 			c.listEff = eff(c.text)
+		case atom.Pre:
+			c.preEff = eff(c.text)
 		case atom.Input:
 			c.input++
 		case atom.Object, atom.Embed, atom.Iframe, atom.Video, atom.Audio:
@@ -387,13 +391,18 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 	if f&flagWeightClasses != 0 {
 		weight = r.classWeight(n)
 	}
-	if weight < 0 && !r.positiveSoleChild(n) {
+	if weight < 0 && !r.positiveSoleChild(n) && !(r.classBits(n)&clsUnlikely == 0 && outweighsClass(c)) {
 		return "negative class weight"
 	}
 	if c.text.clause >= 10 {
 		return ""
 	}
 	te := eff(c.text)
+	if te > 0 && 2*c.preEff > te {
+		// Mostly code: a command or a listing is short and has no
+		// commas, and is the article's all the same.
+		return ""
+	}
 	// A block that is a list all but a heading is judged as the list
 	// (Readability: nine tenths of its text inside lists).
 	strictList := n.DataAtom == atom.Ul || n.DataAtom == atom.Ol || n.DataAtom == atom.Dl
@@ -671,3 +680,18 @@ func (r *run) positiveSoleChild(n *html.Node) bool {
 	}
 	return only != nil && r.classWeight(only) > 0
 }
+
+// outweighsClass reports a block whose own prose outweighs a furniture word
+// in its class or id: Readability removes a block for its class only when
+// the class's weight is more than its content score, and a section of
+// several paragraphs scores more than a class weighs ("share" inside the
+// id "example-1-amend-a-shared-changeset"). Only for the words that merely
+// weigh: those that name furniture outright (comment, footer, sidebar,
+// related...) keep the block out whatever its length.
+func outweighsClass(c *cstats) bool {
+	te := eff(c.text)
+	return te >= classOutweighEff && c.p >= 3 && float64(c.linkEff) < 0.25*float64(te)
+}
+
+// classOutweighEff is the text a block needs to outweigh its class.
+const classOutweighEff = 1000
