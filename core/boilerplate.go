@@ -240,19 +240,14 @@ func stamp(t string, st textStats) bool {
 	if st.words > 30 || st.chars > maxLineChars {
 		return false
 	}
-	digits := 0
-	for _, r := range t {
-		if r >= '0' && r <= '9' {
-			digits++
-		}
-	}
-	if digits >= 6 && st.clause <= 2 && (dateRe.MatchString(t) || phoneRe.MatchString(t)) {
+	d := digits(t)
+	if d >= 6 && st.clause <= 2 && (dateRe.MatchString(t) || phoneRe.MatchString(t)) {
 		return true
 	}
 	// A date with the month in words ("Posted on March 14, 2023 by …",
 	// "Updated 5:27 am CST, Wednesday, November 20, 2019", "بقلم … · 12
 	// أبريل 2024"): a short line is a dateline, whatever its commas.
-	return digits >= 4 && st.words <= 12 && isoDate(t) != ""
+	return d >= 4 && st.words <= 12 && isoDate(t) != ""
 }
 
 // classify sets each leaf's class. median is the median word count of the
@@ -1003,7 +998,7 @@ func threadStart(ls []*leaf, first int) int {
 					return false
 				}
 				if k != n && isBlock(k.DataAtom) && !hasBlockChild(k) {
-					if t, ok := textUpTo(k, 4*threadHeadRunes); ok {
+					if t, ok := textUpTo(k, 4*threadHeadRunes, false); ok {
 						add(i, t)
 					}
 					return false

@@ -767,13 +767,7 @@ func notAName(b string) bool {
 	if strings.Contains(b, "www.") || strings.Contains(b, "://") {
 		return true
 	}
-	digits := 0
-	for i := 0; i < len(b); i++ {
-		if isDigit(b[i]) {
-			digits++
-		}
-	}
-	if digits >= 3 {
+	if digits(b) >= 3 {
 		return true
 	}
 	return false

@@ -411,7 +411,7 @@ func titleBlock(body *html.Node, title string) *html.Node {
 			// Each parent once, and no more of its text than can match:
 			// a page of many text nodes under one parent stays linear.
 			last = n.Parent
-			t, ok := textUpTo(n.Parent, 2*len(want)+8)
+			t, ok := textUpTo(n.Parent, 2*len(want)+8, false)
 			if !ok {
 				return false
 			}
@@ -439,9 +439,7 @@ func (r *run) findPostedLine(body *html.Node) {
 		return
 	}
 	posted := func(n *html.Node) bool {
-		// Text nodes apart: a title link and the poster's name must not
-		// run together into one word.
-		line, ok := textUpToSep(n.Parent, 4*maxLineChars)
+		line, ok := textUpTo(n.Parent, 4*maxLineChars, true)
 		if !ok {
 			return true
 		}
@@ -531,42 +529,30 @@ func (r *run) textsAfter(from, body *html.Node, max int, fn func(*html.Node) boo
 }
 
 // textUpTo returns the raw text of root when it is at most max bytes long;
-// it stops reading as soon as the text is longer.
+// it stops reading as soon as the text is longer. With apart, its text
+// nodes are set apart by a space (a title link and the name after it do
+// not run together into one word).
 //
 // A whitespace-only text node reads as one space, so that a page's
 // indentation (cut before parsing when it is long) never counts.
-func textUpTo(root *html.Node, max int) (string, bool) {
+func textUpTo(root *html.Node, max int, apart bool) (string, bool) {
 	var b strings.Builder
 	for k := root; k != nil; k = next(k, root, false) {
-		if k.Type == html.TextNode {
-			if blank(k.Data) {
-				b.WriteByte(' ')
-				continue
-			}
-			b.WriteString(k.Data)
-			if b.Len() > max {
-				return "", false
-			}
+		if k.Type != html.TextNode {
+			continue
 		}
-	}
-	return b.String(), true
-}
-
-// textUpToSep is textUpTo with a space between text nodes.
-func textUpToSep(root *html.Node, max int) (string, bool) {
-	var b strings.Builder
-	for k := root; k != nil; k = next(k, root, false) {
-		if k.Type == html.TextNode {
-			if blank(k.Data) {
-				continue // the separator below says it
-			}
-			if b.Len() > 0 {
+		if blank(k.Data) {
+			if !apart { // (apart, the separator before the next text says it)
 				b.WriteByte(' ')
 			}
-			b.WriteString(k.Data)
-			if b.Len() > max {
-				return "", false
-			}
+			continue
+		}
+		if apart && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(k.Data)
+		if b.Len() > max {
+			return "", false
 		}
 	}
 	return b.String(), true
@@ -681,7 +667,8 @@ func titleFromBody(art *html.Node) (*html.Node, string) {
 			n = n.NextSibling
 			continue
 		}
-		if !isBlock(n.DataAtom) && !holdsLink(n) {
+		linked := holdsLink(n)
+		if !isBlock(n.DataAtom) && !linked {
 			// An inline wrapper (a span, an anchor without an address)
 			// around the opening heading: the heading is what opens.
 			if c := firstElemChild(n); c != nil && isHeading(c.DataAtom) && strings.TrimSpace(textBefore(n, c)) == "" {
@@ -689,7 +676,7 @@ func titleFromBody(art *html.Node) (*html.Node, string) {
 				continue
 			}
 		}
-		if k := len([]rune(t)); k < 4 || k > 60 || holdsLink(n) {
+		if k := len([]rune(t)); k < 4 || k > 60 || linked {
 			// A container: look at its first block instead.
 			if k > 60 && n.FirstChild != nil && !isHeading(n.DataAtom) && n.DataAtom != atom.P {
 				n = n.FirstChild

@@ -291,24 +291,16 @@ func FuzzBlankRawText(f *testing.F) {
 // cutAttr fails here. Reads by a variable name are counted, and their
 // names listed by hand: one more means one more list to check.
 func TestCutAttrKeepsWhatTheStagesRead(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
 	lit := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, "([^"]*)"`)
 	variable := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, [a-zA-Z_]\w*\)`)
 	vars := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range lit.FindAllStringSubmatch(string(src), -1) {
+	for f, src := range stageSources(t) {
+		for _, m := range lit.FindAllStringSubmatch(src, -1) {
 			if cutAttr(m[1]) {
 				t.Errorf("%s reads %q, which blankRawText cuts", f, m[1])
 			}
 		}
-		vars += len(variable.FindAllString(string(src), -1))
+		vars += len(variable.FindAllString(src, -1))
 	}
 	// lazyAttrs in fixImage, {"data-srcset", "srcset"} there too,
 	// {"width", "height"} in smallImage.
@@ -346,17 +338,9 @@ func TestCutAttrOnKeepsWhatTheStagesRead(t *testing.T) {
 		`parse.go attr(s, "data-srcset"`: 1, // source
 	}
 	re := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, "(?:src|width|height|href|name|type|rel|data-srcset|data-src|data-original|data-lazy-src|data-lazy|data-url|data-echo|data-actualsrc|data-hi-res-src|data-full-src)"`)
-	files, _ := filepath.Glob("*.go")
 	got := map[string]int{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range re.FindAllString(string(src), -1) {
+	for f, src := range stageSources(t) {
+		for _, m := range re.FindAllString(src, -1) {
 			got[f+" "+m]++
 		}
 	}
@@ -419,4 +403,23 @@ func inPre(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// stageSources returns the source of each of core's non-test files, by
+// name.
+func stageSources(t *testing.T) map[string]string {
+	t.Helper()
+	files, _ := filepath.Glob("*.go")
+	srcs := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[f] = string(src)
+	}
+	return srcs
 }

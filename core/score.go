@@ -505,7 +505,7 @@ func leadBlock(n *html.Node) bool {
 	if firstElem(n, atom.A) != nil {
 		return false
 	}
-	t, ok := textUpTo(n, 4000)
+	t, ok := textUpTo(n, 4000, false)
 	if !ok {
 		return false
 	}
@@ -706,17 +706,6 @@ func contains(a, n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// digits counts the ASCII digits in t: a date has three at least.
-func digits(t string) int {
-	n := 0
-	for i := 0; i < len(t); i++ {
-		if t[i]-'0' < 10 {
-			n++
-		}
-	}
-	return n
 }
 
 // wrapsOnly reports whether d is a <div> whose one child is p, but for

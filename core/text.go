@@ -214,17 +214,8 @@ func normSpace(s string) string {
 	valid := utf8.ValidString(s)
 	for i := 0; i < len(s); {
 		if valid {
-			// Runes that cannot be spaces are copied in bulk: every
-			// non-ASCII space starts with C2, E1, E2 or E3.
-			j := i
-			for j < len(s) {
-				c := s[j]
-				if c < utf8.RuneSelf && (asciiKind[c] == akSpace || c == '\v') || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
-					break
-				}
-				j++
-			}
-			if j > i {
+			// Runes that cannot be spaces are copied in bulk.
+			if j := nonSpaceRun(s, i); j > i {
 				if space && b.Len() > 0 {
 					b.WriteByte(' ')
 				}
@@ -268,6 +259,30 @@ func normSpace(s string) string {
 	return b.String()
 }
 
+// nonSpaceRun returns the end of the bytes from i on that cannot start a
+// space: ASCII spaces, and the lead bytes of every non-ASCII space (C2,
+// E1, E2, E3), stop it.
+func nonSpaceRun(s string, i int) int {
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf && (asciiKind[c] == akSpace || c == '\v') || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+			break
+		}
+	}
+	return i
+}
+
+// digits counts the ASCII digits in t.
+func digits(t string) int {
+	n := 0
+	for i := 0; i < len(t); i++ {
+		if t[i]-'0' < 10 {
+			n++
+		}
+	}
+	return n
+}
+
 // spaceNorm builds normSpace of a concatenation of pieces (the text nodes
 // of a subtree) as they come, without the concatenation: one pass over
 // each piece and one copy, where the concatenation and then normSpace
@@ -292,17 +307,8 @@ func (w *spaceNorm) add(s string) {
 		return
 	}
 	for i := 0; i < len(s); {
-		// Runes that cannot be spaces are copied in bulk: every non-ASCII
-		// space starts with C2, E1, E2 or E3 (as in normSpace).
-		j := i
-		for j < len(s) {
-			c := s[j]
-			if c < utf8.RuneSelf && (asciiKind[c] == akSpace || c == '\v') || c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
-				break
-			}
-			j++
-		}
-		if j > i {
+		// Runes that cannot be spaces are copied in bulk (as in normSpace).
+		if j := nonSpaceRun(s, i); j > i {
 			if w.space && w.b.Len() > 0 {
 				w.b.WriteByte(' ')
 			}

@@ -228,19 +228,7 @@ func isNormalRef(s string) bool {
 func TestNormSpaceMatchesReference(t *testing.T) {
 	alphabet := []rune{' ', '\n', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0x2028, 0x2029, 0x1680, 0x85, 0x2000, 0x200A, 0x202F,
 		0x205F, 0x180E, 0xFEFF, 'a', 'Z', '.', 'é', '中', 'か', '、', 0x3001, 0x1F600, 0xFFFD}
-	rng := rand.New(rand.NewSource(3))
-	cases := []string{"", " ", "a b", " a", "a ", "a  b", "\xff", " \xff\xfe x"}
-	for i := 0; i < 20000; i++ {
-		var b []byte
-		for n := rng.Intn(30); n > 0; n-- {
-			if rng.Intn(15) == 0 {
-				b = append(b, byte(0x80+rng.Intn(128))) // invalid UTF-8 too
-				continue
-			}
-			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
-		}
-		cases = append(cases, string(b))
-	}
+	cases := randomTexts(3, alphabet, "", " ", "a b", " a", "a ", "a  b", "\xff", " \xff\xfe x")
 	for _, s := range cases {
 		if got, want := normSpace(s), normSpaceRef(s); got != want {
 			t.Fatalf("normSpace(%q) = %q, want %q", s, got, want)
@@ -336,19 +324,7 @@ func TestCaseless(t *testing.T) {
 func TestLowerTextMatchesToLower(t *testing.T) {
 	alphabet := []rune{' ', 'a', 'Z', 'Q', '.', 'é', 'É', 'Ж', 'ж', '中', 'か', '한', 'Ａ', 'ａ', 0x130, 0x212A, 0x23A,
 		0x1E9E, 0x2C00, 0xA640, 0xA7F5, 0xFF21, 0xFFFD, 0x10400, 0x1F600}
-	rng := rand.New(rand.NewSource(4))
-	cases := []string{"", "a", "A", "中", "\xff", "a\xffB", "\xed\xa0\x80", "中\xe4\xb8", "ÀB", "İ", "K"}
-	for i := 0; i < 20000; i++ {
-		var b []byte
-		for n := rng.Intn(30); n > 0; n-- {
-			if rng.Intn(15) == 0 {
-				b = append(b, byte(0x80+rng.Intn(128))) // invalid UTF-8 too
-				continue
-			}
-			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
-		}
-		cases = append(cases, string(b))
-	}
+	cases := randomTexts(4, alphabet, "", "a", "A", "中", "\xff", "a\xffB", "\xed\xa0\x80", "中\xe4\xb8", "ÀB", "İ", "K")
 	for _, s := range cases {
 		if got, want := lowerText(s), strings.ToLower(s); got != want {
 			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
@@ -398,4 +374,23 @@ func TestRuneClassFastPaths(t *testing.T) {
 			t.Fatalf("isDigitRune(%U) = %v, want %v", r, got, want)
 		}
 	}
+}
+
+// randomTexts returns the fixed cases and 20000 random strings of up to 30
+// runes of alphabet, one byte in fifteen an invalid UTF-8 byte.
+func randomTexts(seed int64, alphabet []rune, fixed ...string) []string {
+	rng := rand.New(rand.NewSource(seed))
+	cases := fixed
+	for i := 0; i < 20000; i++ {
+		var b []byte
+		for n := rng.Intn(30); n > 0; n-- {
+			if rng.Intn(15) == 0 {
+				b = append(b, byte(0x80+rng.Intn(128))) // invalid UTF-8 too
+				continue
+			}
+			b = utf8.AppendRune(b, alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, string(b))
+	}
+	return cases
 }
