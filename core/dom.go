@@ -72,7 +72,7 @@ func textOf(n *html.Node) string {
 	for k := n.FirstChild; k != nil; k = next(k, n, false) {
 		// appendText's walk, normalised on the way
 		if k.Type == html.TextNode {
-			w.add(k.Data)
+			w.add(readText(k))
 		} else if k.Type == html.ElementNode && isBlockish(k.DataAtom) {
 			w.addSpace()
 		}
@@ -85,6 +85,19 @@ func textOf(n *html.Node) string {
 	return w.String()
 }
 
+// readText is the text of the text node n as the stages read it: the code
+// of a script (but JSON-LD) or style sheet is one space, as blankRawText
+// leaves it, whether or not the page was cut (a small page is not), so
+// that a script inside a byline line does not make it long on one page and
+// not on another.
+func readText(n *html.Node) string {
+	if p := n.Parent; p != nil && p.Namespace == "" && n.Data != "" &&
+		(p.DataAtom == atom.Style || p.DataAtom == atom.Script && !jsonType(attr(p, "type"))) {
+		return " "
+	}
+	return n.Data
+}
+
 // appendText appends the raw text of n's subtree to b.
 func appendText(b *strings.Builder, root *html.Node) {
 	if root.Type == html.TextNode {
@@ -93,7 +106,7 @@ func appendText(b *strings.Builder, root *html.Node) {
 	}
 	for n := root.FirstChild; n != nil; n = next(n, root, false) {
 		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
+			b.WriteString(readText(n))
 		} else if n.Type == html.ElementNode && isBlockish(n.DataAtom) {
 			b.WriteByte(' ')
 		}

@@ -128,7 +128,7 @@ func fewRunes(n *html.Node, max int) bool {
 			return false
 		}
 		if c.Type == html.TextNode {
-			for _, r := range c.Data {
+			for _, r := range readText(c) {
 				if !isSpaceRune(r) {
 					k++
 				}

@@ -984,11 +984,14 @@ func readScript(t string, p int) (int, bool) {
 // metadata stage reads: any mention of JSON, or an entity that could spell
 // it.
 func ldJSON(tag string) bool {
-	if strings.IndexByte(tag, '&') >= 0 {
-		return true
-	}
-	for i := 0; i+4 <= len(tag); i++ {
-		if foldEq(tag[i:i+4], "json") {
+	return strings.IndexByte(tag, '&') >= 0 || jsonType(tag)
+}
+
+// jsonType reports whether s holds "json" in any case: a script's type
+// that may name JSON-LD, whose text the metadata reads.
+func jsonType(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if foldEq(s[i:i+4], "json") {
 			return true
 		}
 	}
