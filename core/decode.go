@@ -586,6 +586,7 @@ func repairMojibake(s string) string {
 		var buf [4]byte
 		buf[0] = byte(r)
 		j, ok := i+n, true
+		punct := true // every continuation is Latin-1 punctuation (U+00A0-U+00BF)
 		for k := 1; k <= need; k++ {
 			if j >= len(s) {
 				ok = false
@@ -597,8 +598,20 @@ func repairMojibake(s string) string {
 				ok = false
 				break
 			}
+			punct = punct && r2 >= 0xA0 && r2 <= 0xBF
 			buf[k] = c
 			j += n2
+		}
+		if ok && need == 2 && punct && (r == 0xE0 && buf[1] < 0xA4 || latinLetterBefore(s[:i])) {
+			// An accented letter then two Latin-1 signs is French as
+			// often as it is mojibake ("automatisé »" with a no-break
+			// space would read "automatis頻"): it is taken for text when
+			// it ends a Latin word, or when it would make U+0800-U+08FF
+			// (Samaritan, Mandaic: "à «" would), which pages do not
+			// double-encode. Double-encoded punctuation has a
+			// windows-1252 sign in it ("donâ€™t"), and CJK text comes in
+			// runs, not glued to a Latin word.
+			ok = false
 		}
 		if ok {
 			if dr, dn := utf8.DecodeRune(buf[:need+1]); dr != utf8.RuneError && dn == need+1 {
@@ -617,6 +630,13 @@ func repairMojibake(s string) string {
 		return s
 	}
 	return string(append(out, s[last:]...))
+}
+
+// latinLetterBefore reports whether s ends with a Latin letter (ASCII or
+// Latin-1).
+func latinLetterBefore(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= 0xC0 && r <= 0xFF && r != 0xD7 && r != 0xF7
 }
 
 // spacedPairs reports text whose runs of high bytes are often followed by

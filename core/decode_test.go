@@ -197,3 +197,21 @@ func TestContentTypeCharset(t *testing.T) {
 		}
 	}
 }
+
+// Double encoding is undone, and French typography is not taken for it.
+func TestRepairMojibake(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"donâ€™t â€“ dÃ©jÃ\u00a0 vu", "don’t – déjà vu"},
+		{"ä¸­æ–‡ç½‘é¡µ", "中文网页"},
+		{"Hindi: à¤¹à¤¿à¤‚à¤¦à¥€", "Hindi: हिंदी"},
+		// A no-break space and a guillemet after an accented letter: a
+		// Latin word's end, or U+0800-U+08FF were it decoded.
+		{"un traitement automatisé\u00a0».", "un traitement automatisé\u00a0»."},
+		{"mis à\u00a0« part »", "mis à\u00a0« part »"},
+		{"prix : 12\u00a0€ ; cafÃ©Â\u00a0noir", "prix : 12\u00a0€ ; café\u00a0noir"},
+	} {
+		if got := repairMojibake(c.in); got != c.want {
+			t.Errorf("repairMojibake(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
