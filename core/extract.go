@@ -105,6 +105,12 @@ type Input struct {
 	// ContentType is the transport's Content-Type header (for its
 	// charset), when known. Optional.
 	ContentType string
+	// Tree, when set, is the page as a browser has parsed it, in the flat
+	// form of core/flat.go (cleanread.js's pageTree makes it from a live
+	// document), and HTML and ContentType are not read: the page is
+	// neither decoded nor parsed again. The result is the one HTML would
+	// give for the same document.
+	Tree []byte
 }
 
 // Article is the clean article of one page.

@@ -41,6 +41,12 @@ func parse(text string, pageURL string, lim Limits) (*parsed, error) {
 	if err != nil {
 		return nil, errorf(ErrNotHTML, "parse: %v", err)
 	}
+	return parsedTree(root, pageURL, lim)
+}
+
+// parsedTree finishes the parse stage on a page's tree, however it was
+// built: its address, limits and normalisation.
+func parsedTree(root *html.Node, pageURL string, lim Limits) (*parsed, error) {
 	p := &parsed{root: root}
 	if u, err := url.Parse(strings.TrimSpace(pageURL)); err == nil && u.Scheme != "" && u.Host != "" {
 		p.base = u

@@ -136,14 +136,24 @@ func (r *run) checkBudget(stage string) error {
 
 func (r *run) extract(in Input) (*Article, error) {
 	lim := r.ex.limits
-	if lim.MaxBytes > 0 && int64(len(in.HTML)) > lim.MaxBytes {
-		return nil, errorf(ErrTooLarge, "%d bytes, limit %d", len(in.HTML), lim.MaxBytes)
+	size := len(in.HTML)
+	if in.Tree != nil {
+		size = len(in.Tree)
 	}
-	d, err := decode(in.HTML, in.ContentType, r.ex.opts.LegacyDecoder)
-	if err != nil {
-		return nil, err
+	if lim.MaxBytes > 0 && int64(size) > lim.MaxBytes {
+		return nil, errorf(ErrTooLarge, "%d bytes, limit %d", size, lim.MaxBytes)
 	}
-	p, err := parse(d.text, in.URL, lim)
+	var p *parsed
+	var d decoded
+	var err error
+	if in.Tree != nil {
+		// Parsed by the browser: its text is UTF-8 now, and repaired as
+		// decode repairs a UTF-8 page's double-encoded text.
+		d.charset = "utf-8"
+		p, err = parseFlat(repairMojibake(strings.ToValidUTF8(string(in.Tree), "\uFFFD")), in.URL, lim)
+	} else if d, err = decode(in.HTML, in.ContentType, r.ex.opts.LegacyDecoder); err == nil {
+		p, err = parse(d.text, in.URL, lim)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -249,6 +259,14 @@ func (r *run) extract(in Input) (*Article, error) {
 		a.Removed.Details = []Removal{}
 	}
 	a.Explain = r.explainLines()
+	if in.Tree != nil {
+		// The tree's names and texts are slices of one string, the whole
+		// page: the metadata taken from them as they are would keep it
+		// alive as long as the article.
+		for _, f := range []*string{&a.URL, &a.Title, &a.Byline, &a.Published, &a.Modified, &a.SiteName, &a.Lang, &a.Dir, &a.Excerpt, &a.LeadImage} {
+			*f = strings.Clone(*f)
+		}
+	}
 	return a, nil
 }
 

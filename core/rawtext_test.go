@@ -345,6 +345,8 @@ func TestCutAttrOnKeepsWhatTheStagesRead(t *testing.T) {
 		`metadata.go attr(n, "rel"`:      1, // any element, but only its text counts (a link has none)
 		`metadata.go attr(n, "type"`:     1, // script, for ld+json
 		`dom.go attr(p, "type"`:          1, // readText: script, for ld+json
+		`flat.go attr(n, "type"`:         1, // script, for ld+json
+		`flat.go attr(cur, "type"`:       1, // script, for ld+json
 		`parse.go attr(b, "href"`:        1, // base
 		`parse.go hasAttr(b, "href"`:     1, // base
 		`parse.go attr(n, "href"`:        1, // a and area
