@@ -10,19 +10,19 @@ import (
 	"github.com/cleanread/cleanread/core"
 )
 
-// extract runs the extractor on one page and returns the result as the
+// extract runs the extractor on one page (its HTML or its flat tree) and returns the result as the
 // JavaScript object that JSON.parse makes of the CLI's -f json output for it
 // (see resultValue). It never panics: a panic in the pipeline becomes the
 // result's error, so one bad page cannot stop the runtime that later calls
 // share.
-func extract(ex *core.Extractor, page []byte, url, ctype string) (out js.Value) {
+func extract(ex *core.Extractor, in core.Input) (out js.Value) {
 	defer func() {
 		if p := recover(); p != nil {
-			out = resultValue(errorResult(url, "internal error in the extractor"))
+			out = resultValue(errorResult(in.URL, "internal error in the extractor"))
 		}
 	}()
-	a, err := ex.Extract(core.Input{HTML: page, URL: url, ContentType: ctype})
-	return resultValue(core.NewResult(url, a, err))
+	a, err := ex.Extract(in)
+	return resultValue(core.NewResult(in.URL, a, err))
 }
 
 func errorResult(url, msg string) core.Result {

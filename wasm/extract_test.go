@@ -18,7 +18,7 @@ import (
 
 // extractJSON is extract's object as JSON text, by JavaScript's JSON.stringify.
 func extractJSON(ex *core.Extractor, page []byte, url, ctype string) string {
-	return js.Global().Get("JSON").Call("stringify", extract(ex, page, url, ctype)).String()
+	return js.Global().Get("JSON").Call("stringify", extract(ex, core.Input{HTML: page, URL: url, ContentType: ctype})).String()
 }
 
 // The object built field by field is the one JSON.parse makes of the CLI's

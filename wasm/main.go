@@ -10,11 +10,13 @@
 // fills it in:
 //
 //	extract(html, url, contentType) -> result object (core.Result: JSON.parse of the CLI's -f json)
+//	extractTree(tree, url)          -> the same, of a page a browser has parsed (core.Input.Tree)
 //	version                         -> the Go version that built the wasm
 //
 // html is a string (then it is UTF-8 whatever its <meta charset> says) or
 // a Uint8Array of the page's raw bytes (decoded by the core, using
-// contentType's charset when given).
+// contentType's charset when given). tree is the UTF-8 bytes of the flat
+// tree that cleanread.js's pageTree writes of a live document.
 package main
 
 import (
@@ -83,7 +85,15 @@ func main() {
 	ns.Set("extract", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		collect()
 		page, url, ctype := pageArgs(args)
-		return extract(ex, page, url, ctype)
+		return extract(ex, core.Input{HTML: page, URL: url, ContentType: ctype})
+	}))
+	ns.Set("extractTree", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		collect()
+		tree, url, _ := pageArgs(args)
+		if tree == nil {
+			tree = []byte{} // (not HTML: a tree, if an empty one)
+		}
+		return extract(ex, core.Input{Tree: tree, URL: url})
 	}))
 	select {} // keep the runtime alive for later calls
 }

@@ -186,6 +186,8 @@ func newBrowser(t *testing.T, chrome string, more ...chromedp.ExecAllocatorOptio
 //	/page/NAME          a seed page with a form added (typed text must survive)
 //	/widget             a page embedding <clean-article> (from our origin)
 //	/blank              an empty page
+//	/tricky             foreign content, templates, script-made text nodes (TestPageTree)
+//	/deep               20000 nested elements, made by a script
 //
 // with ?csp=POLICY and ?coop=1 setting those headers.
 func (e *env) serveHost(w http.ResponseWriter, r *http.Request) {
@@ -237,6 +239,34 @@ func (e *env) serveHost(w http.ResponseWriter, r *http.Request) {
 		return
 	case "blank":
 		fmt.Fprint(w, `<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>`)
+		return
+	case "tricky":
+		// What a live page holds that its HTML says otherwise or not at
+		// all: foreign content, templates, noscript, CDATA, text nodes a
+		// script added side by side, a NUL in an attribute, French
+		// no-break spaces written as characters.
+		para := "<p>Le service commencera en mai\u00a0; l\u2019op\u00e9rateur promet un bateau toutes les vingt minutes aux heures de pointe, et " +
+			"toutes les demi-heures le soir, apr\u00e8s un hiver de longues files d\u2019attente au quai nord.</p>"
+		fmt.Fprintf(w, `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<title>Les ferries du port passeront toutes les vingt minutes</title>
+<script type="application/ld+json">{"@type":"NewsArticle","author":{"name":"Marie Dupont"},"datePublished":"2024-05-02"}</script>
+<template><p>jamais affiché</p></template></head><body><nav><a href="/">Accueil</a> <a href="/port">Le port</a></nav>
+<article><h1>Les ferries du port passeront toutes les vingt minutes</h1><p id="grown">Annonce du jour</p>
+<svg viewBox="0 0 10 10"><title>icône</title><use xlink:href="#i"></use><foreignObject><p>dans le svg</p></foreignObject><![CDATA[ x ]]></svg>
+<p>Une formule : <math><mi>x</mi><mo>=</mo><mn>2</mn></math>, et un plan <noscript><img src="/plan.png" alt="plan"></noscript>.</p>
+%s<p>« Un traitement automatisé », résume-t-il.</p><!-- commentaire -->
+<script>{ const p = document.getElementById("grown");
+p.appendChild(document.createTextNode(", dit l’opérateur,"));
+p.appendChild(document.createTextNode(" après un hiver difficile."));
+p.setAttribute("data-note", "a\u0000b"); }</script></article><footer>Le Port</footer></body></html>`, strings.Repeat(para, 6))
+		return
+	case "deep":
+		// A document nested past any call stack, built by a script.
+		fmt.Fprint(w, `<!doctype html><html><head><meta charset="utf-8"><title>deep</title></head><body>
+<script>{ const doc = document.implementation.createHTMLDocument("deep"); // (no layout: Chromium's would crash)
+let d = doc.body; for (let i = 0; i < 20000; i++) { const c = doc.createElement("div"); d.appendChild(c); d = c; }
+d.textContent = "The bottom of a very deep page has a paragraph of text that the reader must still find and show. ".repeat(8);
+globalThis.deepDoc = doc; }</script></body></html>`)
 		return
 	}
 	http.NotFound(w, r)
@@ -773,6 +803,66 @@ func TestPageHTML(t *testing.T) {
 				}
 			}
 			t.Logf("%s: %d -> %d characters", p, res.FullLen, res.LeanLen)
+		})
+	}
+}
+
+// TestPageTree checks the reader's reading of the live page: on each seed
+// page, the heavy page and a page of the live DOM's oddities, the result
+// of extract(pageTree(document)) is the result of
+// extract(pageHTML(document)) (the engine then parses HTML itself), field
+// by field, while the tree carries no script or style code; on a page
+// nested 20000 deep the walk (iterative) and the extraction still work.
+func TestPageTree(t *testing.T) {
+	e := newEnv(t)
+	pages := []string{"/heavy", "/tricky", "/deep"}
+	for _, s := range e.seeds {
+		pages = append(pages, "/seed/"+s.name)
+	}
+	for _, p := range pages {
+		t.Run(strings.TrimPrefix(p, "/"), func(t *testing.T) {
+			e.t = t
+			type result struct {
+				Diff, Error, Text string
+				TreeLen, HTMLLen  int
+				HasCode           bool
+			}
+			e.do(e.ctx, chromedp.Navigate(e.host+p))
+			res := eval[result](e, e.ctx, fmt.Sprintf(`(async () => {
+  const { load, pageHTML, pageTree } = await import(%q);
+  const cr = await load({ worker: false });
+  const doc = globalThis.deepDoc || document;
+  const tree = pageTree(doc), html = doc === document ? pageHTML(doc) : "";
+  const a = await cr.extract(tree, { url: location.href }), b = html ? await cr.extract(html, { url: location.href }) : a;
+  const js = (x) => JSON.stringify(x);
+  const k = Object.keys(b).find((k) => js(a[k]) !== js(b[k]));
+  return { diff: k ? k + ": " + js(a[k]).slice(0, 400) + " vs " + js(b[k]).slice(0, 400) : "",
+    error: a.error || "", text: a.text || "", treeLen: tree.tree.length, htmlLen: html.length,
+    hasCode: /\.a\{color:red\}|appState|var tracking/.test(tree.tree) };
+})()`, e.ours+"/cleanread.js"))
+			if res.Error != "" || res.Text == "" {
+				t.Fatalf("extract(pageTree): error %q, %d characters of text", res.Error, len(res.Text))
+			}
+			if p == "/deep" {
+				if !strings.Contains(res.Text, "The bottom of a very deep page") {
+					t.Errorf("the deep page's text is lost: %.200q", res.Text)
+				}
+			} else if res.Diff != "" {
+				t.Errorf("extract(pageTree) differs from extract(pageHTML) in %s", res.Diff)
+			}
+			if res.HasCode {
+				t.Errorf("the tree carries script or style code")
+			}
+			if p == "/tricky" {
+				// (svg is not text; the no-break space before » is no
+				// double encoding.)
+				for _, want := range []string{"dit l’opérateur, après un hiver difficile", "Un traitement automatisé", "!dans le svg", "!頻"} {
+					if absent := strings.HasPrefix(want, "!"); strings.Contains(res.Text, strings.TrimPrefix(want, "!")) == absent {
+						t.Errorf("tricky page: %q should be %s the text: %.600q", strings.TrimPrefix(want, "!"), map[bool]string{true: "absent from", false: "in"}[absent], res.Text)
+					}
+				}
+			}
+			t.Logf("%s: tree %d characters, HTML %d", p, res.TreeLen, res.HTMLLen)
 		})
 	}
 }

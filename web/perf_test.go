@@ -5,9 +5,12 @@ package web_test
 //
 //   - our wasm through cleanread.js's extract() on the page's bytes, as the
 //     widget calls it (main thread, until the result object is in hand);
-//   - the bookmarklet's path: pageHTML(document) (cleanread.js: the body and
-//     the head's metadata, serialised by the browser), then
-//     extract() on that string;
+//   - the reader's path (the bookmarklet's): pageTree(document)
+//     (cleanread.js: the live document's nodes in one walk, as a flat
+//     tree), then extract() on that tree, parsed by the browser only;
+//   - the earlier path through HTML: pageHTML(document) (the body and the
+//     head's metadata, serialised by the browser), then extract() on that
+//     string, parsed again in the wasm; its result must be the tree's;
 //   - Mozilla Readability.js on the live DOM as Firefox runs it:
 //     new Readability(document.cloneNode(true)).parse();
 //   - native Go on the same bytes (core.Extract + the JSON result), in this
@@ -84,6 +87,7 @@ type perfPage struct {
 type perfRow struct {
 	page                        perfPage
 	wasm, serialise, str        float64 // extract(bytes); pageHTML; extract(that string)
+	walk, tree                  float64 // pageTree; extract(that tree)
 	readability, native         float64 // Readability.js incl. cloneNode; Go on the bytes
 	memMB                       float64 // wasm linear memory after this page's rounds
 	oursF1, readabilityF1       float64 // token F1 of the text against expected.txt
@@ -290,7 +294,7 @@ func perfEval[T any](t *testing.T, ctx context.Context, js string) T {
 // and defines __perf.round(i): each way once, in an order that turns with
 // i, so that none always runs after another's garbage.
 const perfSetup = `(async () => {
-  const { load, pageHTML } = await import(%q);
+  const { load, pageHTML, pageTree } = await import(%q);
   const { Readability } = await import(%q);
   const cr = await load({ worker: false });
   const res = await fetch(location.href);
@@ -314,6 +318,15 @@ const perfSetup = `(async () => {
       o.str = now() - t1;
       o.strResult = r;
     },
+    async tree(o) {
+      const t = now();
+      const tree = pageTree(document);
+      const t1 = now();
+      const r = await cr.extract(tree, { url });
+      o.walk = t1 - t;
+      o.tree = now() - t1;
+      o.treeResult = r;
+    },
     async readability(o) {
       const t = now();
       const a = new Readability(document.cloneNode(true)).parse();
@@ -327,7 +340,7 @@ const perfSetup = `(async () => {
       const o = {};
       for (let k = 0; k < order.length; k++) await ways[order[(i + k) %% order.length]](o);
       const r = {
-        wasm: o.wasm, serialise: o.serialise, str: o.str, readability: o.readability,
+        wasm: o.wasm, serialise: o.serialise, str: o.str, walk: o.walk, tree: o.tree, readability: o.readability,
         mem: cr.memoryBytes, href: location.href,
       };
       if (full) {
@@ -335,6 +348,10 @@ const perfSetup = `(async () => {
         r.error = w.error || s.error || "";
         r.text = w.text || "";
         r.sameString = w.text === s.text;
+        // The tree's result is the HTML string's, field by field.
+        const js = (x) => JSON.stringify(x);
+        r.treeDiff = Object.keys(s).find((k) => js(s[k]) !== js(o.treeResult[k])) || "";
+        if (r.treeDiff) r.treeDiff += ": " + js(o.treeResult[r.treeDiff]).slice(0, 300) + " vs " + js(s[r.treeDiff]).slice(0, 300);
         r.readabilityNull = !a;
         r.readabilityText = a ? a.textContent : "";
       }
@@ -346,10 +363,12 @@ const perfSetup = `(async () => {
 
 type perfRound struct {
 	Wasm, Serialise, Str         float64
+	Walk, Tree                   float64
 	Readability                  float64
 	Mem                          float64
 	Href                         string
 	Error, Text, ReadabilityText string
+	TreeDiff                     string
 	SameString, ReadabilityNull  bool
 }
 
@@ -383,19 +402,25 @@ func measurePage(t *testing.T, e *env, row *perfRow, runs int) {
 	row.readabilityF1 = tokenF1(first.ReadabilityText, p.expected)
 	row.readabilityNull = first.ReadabilityNull
 	row.sameString = first.SameString
-	var w, s, str, rd []float64
+	if first.TreeDiff != "" {
+		t.Errorf("%s: extract(pageTree(document)) differs from extract(pageHTML(document)) in %s", p.name, first.TreeDiff)
+	}
+	var w, s, str, wk, tr, rd []float64
 	var last perfRound
 	for i := 1; i <= runs; i++ {
 		last = perfEval[perfRound](t, e.ctx, fmt.Sprintf(`__perf.round(%d, false)`, i))
 		w = append(w, last.Wasm)
 		s = append(s, last.Serialise)
 		str = append(str, last.Str)
+		wk = append(wk, last.Walk)
+		tr = append(tr, last.Tree)
 		rd = append(rd, last.Readability)
 	}
 	row.wasm, row.serialise, row.str, row.readability = median(w), median(s), median(str), median(rd)
+	row.walk, row.tree = median(wk), median(tr)
 	row.memMB = last.Mem / (1 << 20)
-	t.Logf("%-48s wasm %7.1f  pageHTML %6.1f + %7.1f  Readability.js %7.1f  native %6.1f ms  mem %.0f MB",
-		p.name, row.wasm, row.serialise, row.str, row.readability, row.native, row.memMB)
+	t.Logf("%-48s wasm %7.1f  pageTree %6.1f + %7.1f  pageHTML %6.1f + %7.1f  Readability.js %7.1f  mem %.0f MB",
+		p.name, row.wasm, row.walk, row.tree, row.serialise, row.str, row.readability, row.memMB)
 }
 
 // coldVisit is the engine's start on one visit to a page.
@@ -559,31 +584,34 @@ func writeTables(w io.Writer, rows []perfRow, cold [][]coldVisit, mem []float64)
 	seedName := rows[0].page.name
 	fmt.Fprintln(w, "### Extraction per page (ms)")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "wasm = extract(page bytes) on the main thread, until the result object is in hand; bookmarklet = pageHTML(document) + extract(that string);")
-	fmt.Fprintln(w, "Readability.js = new Readability(document.cloneNode(true)).parse(); native = core.Extract + JSON in Go on the same bytes.")
+	fmt.Fprintln(w, "wasm = extract(page bytes) on the main thread, until the result object is in hand, as the widget calls it;")
+	fmt.Fprintln(w, "reader = pageTree(document) + extract(that tree): the reader overlay's and bookmarklet's path on a live page;")
+	fmt.Fprintln(w, "via HTML = pageHTML(document) + extract(that string), the earlier path (same result, checked);")
+	fmt.Fprintln(w, "Readability.js = new Readability(document.cloneNode(true)).parse(); native = core.Extract + JSON in Go on the page's bytes.")
 	fmt.Fprintln(w, "F1 = token F1 of the text against expected.txt (ours / Readability.js's textContent).")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| page | KB | wasm | pageHTML | extract(string) | bookmarklet | Readability.js | native | wasm/native | bookmarklet/Readability | mem MB | F1 ours / R.js |")
-	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
-	var rn, br []float64
-	var sum [6]float64
+	fmt.Fprintln(w, "| page | KB | wasm | pageTree | extract(tree) | reader | via HTML | Readability.js | native | wasm/native | reader/native | reader/Readability | mem MB | F1 ours / R.js |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+	var wn, rn, rr []float64
+	var sum [7]float64
 	for _, r := range rows {
-		bm := r.serialise + r.str
-		rn = append(rn, r.wasm/r.native)
-		br = append(br, bm/r.readability)
-		for i, v := range []float64{r.wasm, r.serialise, r.str, bm, r.readability, r.native} {
+		reader, viaHTML := r.walk+r.tree, r.serialise+r.str
+		wn = append(wn, r.wasm/r.native)
+		rn = append(rn, reader/r.native)
+		rr = append(rr, reader/r.readability)
+		for i, v := range []float64{r.wasm, r.walk, r.tree, reader, viaHTML, r.readability, r.native} {
 			sum[i] += v
 		}
 		rf1 := fmt.Sprintf("%.2f", r.readabilityF1)
 		if r.readabilityNull {
 			rf1 = "null"
 		}
-		fmt.Fprintf(w, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.0f | %.2f / %s |\n",
-			r.page.name, len(r.page.src)/1024, r.wasm, r.serialise, r.str, bm, r.readability, r.native,
-			r.wasm/r.native, bm/r.readability, r.memMB, r.oursF1, rf1)
+		fmt.Fprintf(w, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f / %s |\n",
+			r.page.name, len(r.page.src)/1024, r.wasm, r.walk, r.tree, reader, viaHTML, r.readability, r.native,
+			r.wasm/r.native, reader/r.native, reader/r.readability, r.memMB, r.oursF1, rf1)
 	}
-	fmt.Fprintf(w, "| **all (sum; ratios: geometric mean)** | | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | | |\n",
-		sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], geomean(rn), geomean(br))
+	fmt.Fprintf(w, "| **all (sum; ratios: geometric mean)** | | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | | |\n",
+		sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], geomean(wn), geomean(rn), geomean(rr))
 	fmt.Fprintln(w)
 
 	fmt.Fprintln(w, "### Cold start (ms)")

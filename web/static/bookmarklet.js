@@ -1,14 +1,14 @@
 // bookmarklet.js: what the bookmarklet loads into the page it is clicked on.
-// It reads the page as it is now (pageHTML: the live document's body and
-// the head's metadata, and location.href), opens <clean-reader> over it at once with a loading
-// state, then extracts the article with the engine and shows it.
+// It reads the page as it is now (pageTree: the live document's nodes, in
+// one walk, and location.href), opens <clean-reader> over it at once with a
+// loading state, then extracts the article with the engine and shows it.
 //
 // The bookmarklet's own inline code (link.js) calls run(); when the engine
 // cannot start here (the page's CSP forbids our fetch or wasm compilation)
 // run() closes the overlay and calls the bookmarklet's fallback, which
 // opens our reader page in a window of its own.
 
-import { load, pageHTML } from "./cleanread.js";
+import { load, pageTree } from "./cleanread.js";
 import "./reader.js";
 
 /**
@@ -22,7 +22,7 @@ export async function run({ t0 = performance.now(), fallback } = {}) {
     open.close();
     return open;
   }
-  const html = pageHTML(document); // before our element is in it
+  const page = pageTree(document); // before our element is in it
   const url = location.href;
   const reader = document.createElement("clean-reader");
   const mark = (k) => (reader.timings[k] = Math.round(performance.now() - t0));
@@ -43,7 +43,7 @@ export async function run({ t0 = performance.now(), fallback } = {}) {
   }
   mark("engine");
   try {
-    const result = await engine.extract(html, { url });
+    const result = await engine.extract(page, { url });
     mark("extracted");
     reader.show(result);
   } catch (e) {

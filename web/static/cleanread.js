@@ -3,6 +3,8 @@
 //   import { load } from "https://host/cleanread.js";
 //   const cr = await load();                       // fetches and starts the wasm once
 //   const article = await cr.extract(html, { url }); // the CLI's -f json object
+//   // or, of the page this runs in (no HTML in between: see pageTree):
+//   const here = await cr.extract(pageTree(document), { url: location.href });
 //
 // load(options) options, all optional:
 //   wasm:   URL of the wasm (default: the hashed build beside this module)
@@ -30,7 +32,7 @@ const canWork = typeof Worker === "function" && typeof window !== "undefined";
 
 /**
  * Loads the engine (once per wasm URL; later calls share it).
- * @returns {Promise<{extract(html: string|Uint8Array|ArrayBuffer, opts?: {url?: string, contentType?: string}): Promise<object>, mode: string, version: string, timings: object}>}
+ * @returns {Promise<{extract(html: string|Uint8Array|ArrayBuffer|{tree: string}, opts?: {url?: string, contentType?: string}): Promise<object>, mode: string, version: string, timings: object}>}
  */
 export async function load(options = {}) {
   const wasm = new URL(options.wasm || WASM_FILE, here).href;
@@ -45,7 +47,7 @@ export async function load(options = {}) {
     version: first.version,
     timings: first.timings,
     extract(html, opts = {}) {
-      const size = typeof html === "string" ? html.length : html.byteLength;
+      const size = typeof html === "string" ? html.length : typeof html?.tree === "string" ? html.tree.length : html.byteLength;
       return (size >= threshold ? worker() : main()).then((e) => e.extract(html, opts));
     },
   };
@@ -114,6 +116,73 @@ export function pageHTML(doc = document) {
   return out + "</body></html>";
 }
 
+const HTML_NS = "http://www.w3.org/1999/xhtml";
+const SVG_NS = "http://www.w3.org/2000/svg";
+const MATH_NS = "http://www.w3.org/1998/Math/MathML";
+
+/**
+ * The live page as the engine reads it, without HTML in between: one walk
+ * over the document writes its nodes in the flat form of core/flat.go
+ * (a record per node: a control character, then NUL-ended fields), which
+ * the engine turns into its tree directly. Serialising the page and
+ * parsing that again in the wasm was most of the reader's time on large
+ * pages. The code of scripts and style sheets, and comments' text, are
+ * left out here (no stage reads them); the engine cuts the rest of what it
+ * does not read. Pass the result to extract() like a page's HTML.
+ * @param {Document} [doc]
+ * @returns {{tree: string}}
+ */
+export function pageTree(doc = document) {
+  const parts = [];
+  const clean = (s) => (s.indexOf("\0") < 0 ? s : s.replaceAll("\0", "\uFFFD"));
+  const open = []; // the elements whose end is still to be written
+  // Iterative, depth first: a page may nest deeper than the call stack goes.
+  for (let c = doc.firstChild; c; ) {
+    let down = null;
+    switch (c.nodeType) {
+      case 1: {
+        const ns = c.namespaceURI;
+        const name = c.localName;
+        let rec = (ns === SVG_NS ? "\x05" : ns === MATH_NS ? "\x06" : "\x01") + name + "\0";
+        const attrs = c.attributes;
+        for (let i = 0; i < attrs.length; i++) {
+          const a = attrs[i];
+          if (a.name.charCodeAt(0) >= 8) rec += a.name + "\0" + clean(a.value) + "\0";
+        }
+        parts.push(rec);
+        if (ns === HTML_NS && (name === "script" && !/json/i.test(c.getAttribute("type") || "") || name === "style")) {
+          if (c.firstChild) parts.push("\x02 \0"); // code: the engine would cut it to this
+        } else {
+          down = (ns === HTML_NS && name === "template" ? c.content : c).firstChild;
+        }
+        if (down) {
+          open.push(c);
+        } else {
+          parts.push("\x03");
+        }
+        break;
+      }
+      case 3: // text
+      case 4: // CDATA (in svg and math): text to the parser
+        parts.push("\x02" + clean(c.data) + "\0");
+        break;
+      case 8:
+        parts.push("\x04");
+        break;
+    }
+    if (down) {
+      c = down;
+      continue;
+    }
+    while (!c.nextSibling && open.length) {
+      c = open.pop();
+      parts.push("\x03");
+    }
+    c = c.nextSibling;
+  }
+  return { tree: parts.join("") };
+}
+
 /** The URL of the wasm this module loads by default. */
 export const wasmURL = new URL(WASM_FILE, here).href;
 
@@ -148,6 +217,11 @@ export async function startHere(wasm) {
     // wasm builds it; no JSON text on the way).
     extractNow(html, opts = {}) {
       if (go.exited) throw new Error("cleanread: the wasm runtime has exited");
+      if (typeof html?.tree === "string") {
+        // pageTree's flat tree: UTF-8 into the wasm, as a string page goes.
+        const buf = new Uint8Array(html.tree.length * 3);
+        return ns.extractTree(buf.subarray(0, utf8.encodeInto(html.tree, buf).written), opts.url || "");
+      }
       let page = html instanceof ArrayBuffer ? new Uint8Array(html) : html;
       let contentType = opts.contentType || "";
       if (typeof page === "string") {
