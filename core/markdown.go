@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -256,9 +257,8 @@ func (p *para) empty() bool { return strings.TrimSpace(p.tx.String()) == "" && !
 
 // finish returns the paragraph as a block, with line-start escapes.
 func (p *para) finish() block {
-	md := strings.TrimSpace(p.md.String())
+	md := trimBreaks(p.md.String())
 	tx := strings.TrimSpace(p.tx.String())
-	md = strings.TrimSuffix(md, "\\")
 	if strings.IndexByte(md, '\n') < 0 {
 		// One line, most paragraphs: no slice of lines to split and join.
 		return block{md: escapeLineStart(strings.TrimLeft(md, " \t")), tx: tx}
@@ -267,7 +267,175 @@ func (p *para) finish() block {
 	for i, l := range lines {
 		lines[i] = escapeLineStart(strings.TrimLeft(l, " \t"))
 	}
+	if b, ok := reflow(lines, tx); ok {
+		return b
+	}
 	return block{md: strings.Join(lines, "\n"), tx: tx}
+}
+
+// trimBreaks trims a paragraph's Markdown of the whitespace and the hard
+// breaks (a <br> at its end, or several) around it. A backslash that
+// escapes one before it is text, not a break.
+func trimBreaks(md string) string {
+	md = strings.TrimSpace(md)
+	for strings.HasSuffix(md, "\\") {
+		k := len(md) - len(strings.TrimRight(md, "\\"))
+		if k%2 == 0 {
+			break
+		}
+		md = strings.TrimSpace(md[:len(md)-1])
+	}
+	return md
+}
+
+// reflow reads a paragraph whose lines are set by <br>: md's lines (each
+// but the last ending in the hard break's backslash) and tx's, line for
+// line. A run of breaks with nothing between them (<br><br>) ends a
+// paragraph, as it does on screen. And text that was hard-wrapped at a
+// fixed width (old pages of plain text, BBS posts and essays, each line
+// ended by a <br> in the middle of a sentence) is set as paragraphs
+// again: a line as wide as the wrap width runs on into the next (with no
+// space between CJK characters), and so does one nearly as wide that
+// stops in the middle of a sentence; a shorter one ends its paragraph. It
+// returns false when neither applies.
+func reflow(mdLines []string, tx string) (block, bool) {
+	txLines := strings.Split(tx, "\n")
+	for len(mdLines) > 1 && strings.Trim(mdLines[len(mdLines)-1], " \\") == "" {
+		mdLines = mdLines[:len(mdLines)-1]
+	}
+	if len(txLines) != len(mdLines) {
+		return block{}, false // (a break the text does not show: leave it)
+	}
+	n := len(mdLines)
+	blank := make([]bool, n)
+	width := make([]int, n)
+	breaks := false
+	for i, t := range txLines {
+		t = strings.TrimSpace(t)
+		blank[i] = t == "" || strings.Trim(mdLines[i], " \\") == ""
+		breaks = breaks || blank[i]
+		width[i] = lineWidth(t)
+	}
+	wrap := wrapWidth(blank, width, txLines)
+	if !breaks && wrap == 0 {
+		return block{}, false
+	}
+	var md, txt []string
+	var pm, pt strings.Builder
+	runOn := false // the line before runs on into the next
+	end := func() {
+		if pt.Len() > 0 {
+			md, txt = append(md, pm.String()), append(txt, pt.String())
+		}
+		pm.Reset()
+		pt.Reset()
+	}
+	for i := 0; i < n; i++ {
+		if blank[i] {
+			end()
+			continue
+		}
+		m := strings.TrimSuffix(mdLines[i], "\\")
+		t := strings.TrimSpace(txLines[i])
+		if runOn && !cjkJoin(pt.String(), t) {
+			pm.WriteByte(' ')
+			pt.WriteByte(' ')
+		}
+		pm.WriteString(m)
+		pt.WriteString(t)
+		last := i+1 == n || blank[i+1]
+		runOn = false
+		switch {
+		case last:
+		case wrap > 0 && (width[i] >= wrap*17/20 || width[i] >= wrap*3/5 && !endsSentence(t)):
+			// A full line, or one nearly so in the middle of a sentence
+			// (words wrap early when the next one is long): the
+			// sentence goes on.
+			runOn = true
+			continue
+		case wrap > 0:
+			// A short line ends its paragraph.
+		default:
+			pm.WriteString("\\\n") // no wrap: the line's own break stays
+			pt.WriteByte('\n')
+			continue
+		}
+		end()
+	}
+	end()
+	if len(md) == 0 {
+		return block{}, false
+	}
+	for i := range md {
+		md[i] = escapeLineStart(md[i])
+	}
+	return block{md: strings.Join(md, "\n\n"), tx: strings.Join(txt, "\n\n")}, true
+}
+
+// wrapWidth returns the width at which the non-blank lines were
+// hard-wrapped, or 0 when they were not: at least four lines followed by
+// another, a width of 40 columns or more, three in four of those lines
+// within 12% of it (a wrap fills its lines: a list's lines, a track list
+// or a programme, vary more), and most of those ending in the middle of a
+// sentence (lines that are sentences of their own are not wrapped text).
+func wrapWidth(blank []bool, width []int, lines []string) int {
+	var ws []int
+	for i := range width {
+		if !blank[i] && i+1 < len(width) && !blank[i+1] {
+			ws = append(ws, width[i])
+		}
+	}
+	if len(ws) < 4 {
+		return 0
+	}
+	sorted := append([]int(nil), ws...)
+	slices.Sort(sorted)
+	w := sorted[len(sorted)*3/4]
+	if w < 40 {
+		return 0
+	}
+	full, open := 0, 0
+	for i := range width {
+		if blank[i] || i+1 >= len(width) || blank[i+1] {
+			continue
+		}
+		if width[i] >= w*22/25 && width[i] <= w*21/20+2 {
+			full++
+			if !endsSentence(strings.TrimSpace(lines[i])) {
+				open++
+			}
+		}
+	}
+	if full*4 < len(ws)*3 || open*2 <= full {
+		return 0
+	}
+	return w
+}
+
+// lineWidth is the width of a line of text in columns as the fixed-width
+// screens of hard-wrapped text counted them: CJK characters and the other
+// characters of the East Asian double-byte encodings take two.
+func lineWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r < 0x1100 {
+			w++
+		} else {
+			w += 2
+		}
+	}
+	return w
+}
+
+// cjkJoin reports whether two wrapped lines join without a space: a CJK
+// character or CJK punctuation on either side of the wrap.
+func cjkJoin(before, after string) bool {
+	a, _ := utf8.DecodeLastRuneInString(before)
+	b, _ := utf8.DecodeRuneInString(after)
+	wide := func(r rune) bool {
+		return isCJK(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”'
+	}
+	return wide(a) || wide(b)
 }
 
 // blocks converts the children of n into blocks.
