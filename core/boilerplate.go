@@ -486,6 +486,10 @@ func (r *run) stripBoilerplate(art *html.Node) {
 		}
 	}
 	if first < 0 {
+		// No paragraph of the article's own (all of it inside a link, say):
+		// nothing bounds it, but its empty sections go as they would once
+		// it is read again without the link.
+		r.dropEmptySections(ls)
 		return
 	}
 	// A thread of comments pasted under the article ends it, with all
@@ -606,9 +610,14 @@ func (r *run) stripBoilerplate(art *html.Node) {
 			r.dropLeaf(l, "short line among furniture before the article")
 		}
 	}
-	// A heading introduces what follows it: one with nothing after it, or
-	// only a heading of its own rank or higher, heads an empty section (its
-	// list or its links went as furniture).
+	r.dropEmptySections(ls)
+}
+
+// dropEmptySections drops the headings of empty sections. A heading
+// introduces what follows it: one with nothing after it, or only a heading
+// of its own rank or higher, heads an empty section (its list or its links
+// went as furniture).
+func (r *run) dropEmptySections(ls []*leaf) {
 	var after *leaf
 	for i := len(ls) - 1; i >= 0; i-- {
 		l := ls[i]
