@@ -197,7 +197,7 @@ func (r *run) extract(in Input) (*Article, error) {
 	if weakTitle(a.Title, meta.heads) {
 		// No usable page title ("", FrontPage's "显示"): old pages open the
 		// body with the headline in bold or in a heading.
-		if n, t := titleFromBody(art); n != nil {
+		if n, t := titleFromBody(art); n != nil && textBeside(art, n) {
 			a.Title = t
 			r.remove(n, "opening line taken for the missing title", len(t))
 			removeNode(n)
@@ -399,6 +399,22 @@ func (r *run) findNearTitle(body *html.Node, title string) {
 		}
 		return true
 	})
+}
+
+// textBeside reports whether root holds text outside n: an opening line
+// taken for the title must leave an article behind.
+func textBeside(root, n *html.Node) bool {
+	found := false
+	walk(root, func(k *html.Node) bool {
+		if found || k == n {
+			return false
+		}
+		if k.Type == html.TextNode && !blank(k.Data) {
+			found = true
+		}
+		return k.Type == html.ElementNode
+	}, nil)
+	return found
 }
 
 // titleBlock finds the page's title where no heading holds it: the first
