@@ -163,7 +163,7 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 			case html.ElementNode:
 				switch k.DataAtom {
 				case atom.A:
-					if !scriptLink(k) {
+					if !inertLink(k) {
 						inLink++
 						l.links++
 					}
@@ -180,7 +180,7 @@ func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 			}
 			return false
 		}, func(k *html.Node) {
-			if k.Type == html.ElementNode && k.DataAtom == atom.A && !scriptLink(k) {
+			if k.Type == html.ElementNode && k.DataAtom == atom.A && !inertLink(k) {
 				inLink--
 			}
 		})
@@ -795,7 +795,7 @@ func inList(n, art *html.Node) bool {
 func underLink(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.DataAtom == atom.A {
-			return !wrapperLink(countText(textOf(p)))
+			return !inertLink(p) && !wrapperLink(countText(textOf(p)))
 		}
 	}
 	return false
@@ -1047,9 +1047,14 @@ func hasBlockChild(n *html.Node) bool {
 	return false
 }
 
+// inertLink reports an anchor that goes nowhere: one without an address
+// (a named anchor, or an unclosed <a> the parser carried over the page's
+// text; the Markdown writes its text as text) or one that runs script
+// (scriptLink). Its words are the author's text, not a link away.
+func inertLink(a *html.Node) bool { return !hasAttr(a, "href") || scriptLink(a) }
+
 // scriptLink reports an anchor that runs script instead of going anywhere
-// (an annotation popup on a word, "javascript:void(0)"): its words are the
-// author's text, not a link away.
+// (an annotation popup on a word, "javascript:void(0)").
 func scriptLink(a *html.Node) bool {
 	h := strings.TrimSpace(attr(a, "href"))
 	return len(h) >= 11 && strings.EqualFold(h[:11], "javascript:")
@@ -1112,7 +1117,7 @@ func startsWithLink(n *html.Node) bool {
 	for k := next(n, n, false); k != nil; k = next(k, n, false) {
 		if k.Type == html.TextNode && !blank(k.Data) {
 			for p := k.Parent; p != nil && p != n.Parent; p = p.Parent {
-				if p.DataAtom == atom.A && !scriptLink(p) {
+				if p.DataAtom == atom.A && !inertLink(p) {
 					return true
 				}
 			}

@@ -335,26 +335,27 @@ func TestCutAttrKeepsWhatTheStagesRead(t *testing.T) {
 // new read fails until its element is checked against cutAttrOn.
 func TestCutAttrOnKeepsWhatTheStagesRead(t *testing.T) {
 	known := map[string]int{
-		`boilerplate.go attr(n, "href"`:  1, // dropRepeatedLinks: a
-		`boilerplate.go attr(a, "href"`:  1, // scriptLink: a
-		`pipeline.go attr(k, "href"`:     1, // holdsLink: a
-		`markdown.go attr(n, "href"`:     1, // link: a
-		`markdown.go attr(n, "src"`:      1, // image: img
-		`metadata.go attr(img, "src"`:    1, // the lead image: img
-		`metadata.go attr(n, "name"`:     1, // meta
-		`metadata.go attr(n, "rel"`:      1, // any element, but only its text counts (a link has none)
-		`metadata.go attr(n, "type"`:     1, // script, for ld+json
-		`dom.go attr(p, "type"`:          1, // readText: script, for ld+json
-		`flat.go attr(n, "type"`:         1, // script, for ld+json
-		`flat.go attr(cur, "type"`:       1, // script, for ld+json
-		`parse.go attr(b, "href"`:        1, // base
-		`parse.go hasAttr(b, "href"`:     1, // base
-		`parse.go attr(n, "href"`:        1, // a and area
-		`parse.go setAttr(n, "href"`:     1, // a and area
-		`parse.go attr(n, "src"`:         1, // fixImage: img
-		`parse.go setAttr(n, "src"`:      3, // fixImage: img
-		`parse.go attr(img, "src"`:       1, // a noscript's img
-		`parse.go attr(s, "data-srcset"`: 1, // source
+		`boilerplate.go attr(n, "href"`:    1, // dropRepeatedLinks: a
+		`boilerplate.go attr(a, "href"`:    1, // scriptLink: a
+		`boilerplate.go hasAttr(a, "href"`: 1, // inertLink: a
+		`pipeline.go attr(k, "href"`:       1, // holdsLink: a
+		`markdown.go attr(n, "href"`:       1, // link: a
+		`markdown.go attr(n, "src"`:        1, // image: img
+		`metadata.go attr(img, "src"`:      1, // the lead image: img
+		`metadata.go attr(n, "name"`:       1, // meta
+		`metadata.go attr(n, "rel"`:        1, // any element, but only its text counts (a link has none)
+		`metadata.go attr(n, "type"`:       1, // script, for ld+json
+		`dom.go attr(p, "type"`:            1, // readText: script, for ld+json
+		`flat.go attr(n, "type"`:           1, // script, for ld+json
+		`flat.go attr(cur, "type"`:         1, // script, for ld+json
+		`parse.go attr(b, "href"`:          1, // base
+		`parse.go hasAttr(b, "href"`:       1, // base
+		`parse.go attr(n, "href"`:          1, // a and area
+		`parse.go setAttr(n, "href"`:       1, // a and area
+		`parse.go attr(n, "src"`:           1, // fixImage: img
+		`parse.go setAttr(n, "src"`:        3, // fixImage: img
+		`parse.go attr(img, "src"`:         1, // a noscript's img
+		`parse.go attr(s, "data-srcset"`:   1, // source
 	}
 	re := regexp.MustCompile(`\b(?:attr|hasAttr|setAttr)\([^,()]+, "(?:src|width|height|href|name|type|rel|data-srcset|data-src|data-original|data-lazy-src|data-lazy|data-url|data-echo|data-actualsrc|data-hi-res-src|data-full-src)"`)
 	got := map[string]int{}
