@@ -295,8 +295,9 @@ func trimBreaks(md string) string {
 // fixed width (old pages of plain text, BBS posts and essays, each line
 // ended by a <br> in the middle of a sentence) is set as paragraphs
 // again: a line as wide as the wrap width runs on into the next (with no
-// space between CJK characters), and so does one nearly as wide that
-// stops in the middle of a sentence; a shorter one ends its paragraph. It
+// space between CJK characters), and so does one of words nearly as wide
+// that stops in the middle of a sentence; a shorter one ends its
+// paragraph. It
 // returns false when neither applies.
 func reflow(mdLines []string, tx string) (block, bool) {
 	txLines := strings.Split(tx, "\n")
@@ -347,9 +348,10 @@ func reflow(mdLines []string, tx string) (block, bool) {
 		runOn = false
 		switch {
 		case last:
-		case wrap > 0 && (width[i] >= wrap*17/20 || width[i] >= wrap*3/5 && !endsSentence(t)):
+		case wrap > 0 && (width[i] >= wrap*17/20 || width[i] >= wrap*3/5 && !endsSentence(t) && !hasCJKMajority(t)):
 			// A full line, or one nearly so in the middle of a sentence
-			// (words wrap early when the next one is long): the
+			// (words wrap early when the next one is long; CJK text
+			// wraps anywhere, so its lines are full but the last): the
 			// sentence goes on.
 			runOn = true
 			continue

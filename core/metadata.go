@@ -358,6 +358,12 @@ var (
 	cnDateRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
 	enDateRe    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	slashDateRe = regexp.MustCompile(`(?:^|[^\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b`)
+	// A line that dates the article to the month only: a report's
+	// "2003年5月", a reprint's closing source "——《北京之春》1998年3月号"
+	// ("原载《…》…", "摘自…"), "March 2003".
+	monthLineRe = regexp.MustCompile(`^(?:[—－-]+\s*|[（(]?\s*(?:原载|原載|摘自|转载自|轉載自|选自|選自|刊于|刊於|载于|載於)[:：]?\s*)?(?:《[^》]{1,40}》\s*)?((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
+	sourceEndRe = regexp.MustCompile(`(?:——|－－|--)\s*《[^》]{1,40}》\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
+	enMonthRe   = regexp.MustCompile(`(?i)^(january|february|march|april|may|june|july|august|september|october|november|december)\s+((?:19|20)\d\d)$`)
 	enDate2Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 )
 
@@ -455,6 +461,58 @@ func isoDate(s string) string {
 		return unixDate(x)
 	}
 	return ""
+}
+
+// edgeLines returns the first head and the last tail non-blank lines of
+// text: where an article states its date when no markup does (a report's
+// date under its authors, a reprint's source line at the end).
+func edgeLines(text string, head, tail int) []string {
+	var out []string
+	for rest := text; len(out) < head && rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	for rest, n := text, 0; n < tail && rest != ""; {
+		i := strings.LastIndexByte(rest, '\n')
+		l := rest[i+1:]
+		rest = rest[:max(i, 0)]
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+			n++
+		}
+	}
+	return out
+}
+
+// monthDate returns "YYYY-MM" for a line that is a date to the month and
+// nothing else (monthLineRe, enMonthRe), or that ends with a reprint's
+// source and its issue ("…课题。□ ——《北京之春》1996年6月号"), or "".
+func monthDate(l string) string {
+	l = strings.TrimSpace(l)
+	if !hasYear(l) {
+		return ""
+	}
+	y, mo := "", 0
+	if m := monthLineRe.FindStringSubmatch(l); m != nil {
+		y = m[1]
+		mo, _ = strconv.Atoi(m[2])
+	} else if m := sourceEndRe.FindStringSubmatch(l); m != nil {
+		// The source line run on into the last paragraph.
+		y = m[1]
+		mo, _ = strconv.Atoi(m[2])
+	} else if m := enMonthRe.FindStringSubmatch(l); m != nil {
+		y, mo = m[2], months[strings.ToLower(m[1][:3])]
+	}
+	if yi, _ := strconv.Atoi(y); yi < 1900 || yi > 2200 || mo < 1 || mo > 12 {
+		return ""
+	}
+	if mo < 10 {
+		return y + "-0" + strconv.Itoa(mo)
+	}
+	return y + "-" + strconv.Itoa(mo)
 }
 
 var monthDays = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
@@ -1020,6 +1078,16 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		for _, l := range append(append(r.nearTitleLines, r.tailStamps...), r.postedLine) {
 			if iso := isoDate(l); iso != "" {
 				a.Published = iso
+				break
+			}
+		}
+	}
+	if a.Published == "" {
+		// No day anywhere: a stamp or a source line that gives the month
+		// ("1998-03", ISO 8601's month precision).
+		for _, l := range append(append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), r.endLines...), edgeLines(a.Text, 5, 3)...) {
+			if m := monthDate(l); m != "" {
+				a.Published = m
 				break
 			}
 		}

@@ -76,6 +76,32 @@ func TestIsoDate(t *testing.T) {
 	}
 }
 
+// A line that dates the article to the month alone gives "YYYY-MM" (ISO
+// 8601's month precision); one that says more, or a month in a sentence,
+// gives nothing.
+func TestMonthDate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2003年5月", "2003-05"},
+		{"1998年12月号", "1998-12"},
+		{"——《北京之春》1998年3月号", "1998-03"},
+		{"（原载《读书》2001年7月）", "2001-07"},
+		{"我希望能有更多的朋友关心这一个有意义的课题。□ ——《北京之春》1996年6月号", "1996-06"},
+		{"March 2003", "2003-03"},
+		{"2003年5月12日", ""},       // a day: isoDate's
+		{"2003年5月，课题组开始调查。", ""}, // a month in a sentence
+		{"他在2003年5月离开了北京", ""},
+		{"2003年13月", ""},
+		{"March 2003 was wet", ""},
+	} {
+		if got := monthDate(c.in); got != c.want {
+			t.Errorf("monthDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := edgeLines("a\n\n b \nc\n\nd\ne\n", 2, 2); strings.Join(got, "|") != "a|b|e|d" {
+		t.Errorf("edgeLines = %q", got)
+	}
+}
+
 func TestCleanTitle(t *testing.T) {
 	tests := []struct {
 		name        string

@@ -227,8 +227,8 @@ func (r *run) extract(in Input) (*Article, error) {
 	if why := notAnArticle(art, text, st); why != "" {
 		return nil, errorf(ErrNoArticle, "%s", why)
 	}
-	r.fillMeta(a, meta, art) // bylines and dates, also those found around the article
 	a.Text = text
+	r.fillMeta(a, meta, art) // bylines and dates, also those found around the article (and in the text)
 	// The page's tree is done with: nothing past this point may hold it, so
 	// that a collection at the checkpoint (the wasm's) finds little alive
 	// and the rendering reuses the tree's memory.
