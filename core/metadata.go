@@ -801,9 +801,41 @@ func bylinePerson(lines, end []string) string {
 				return strings.TrimSpace(m[1])
 			}
 		}
+		if m := zhEndNamesRe.FindStringSubmatch(l); m != nil && chineseNames(m[1]) {
+			return strings.Join(strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' }), " ")
+		}
 	}
 	return ""
 }
+
+// chineseNames reports whether s is one to four Chinese personal names
+// (zhEndNamesRe's group): each two to four Han characters opening with a
+// common surname, none ending as an outlet or a desk does ("新华社",
+// "本报", "编辑部") or as a credit for a picture or a translation
+// ("林歆芳攝"), and none a word that closes an article ("待续").
+func chineseNames(s string) bool {
+	names := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' })
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		rs := []rune(n)
+		if len(rs) < 2 || len(rs) > 4 || !strings.ContainsRune(commonSurnames, rs[0]) ||
+			strings.ContainsRune("社网網报報台站部处處办辦组組委会會摄攝图圖译譯绘繪", rs[len(rs)-1]) {
+			return false
+		}
+		switch n {
+		case "待续", "待續", "完", "全文完", "未完":
+			return false
+		}
+	}
+	return true
+}
+
+// commonSurnames holds the most common Chinese surnames (the first
+// characters of nine in ten names), simplified and traditional: a sign-off
+// in brackets, "（袁源）", is taken for names only when each opens with one.
+const commonSurnames = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺"
 
 // notANameWords are words a byline pattern can catch that name no one:
 // "来源：转载文章" (source: a reprinted article), a "该作者文章" (this author's
@@ -856,10 +888,13 @@ var (
 	// A reporter's sign-off: the title word, then names of two to four
 	// Han characters, then "<place>报道" after a space, or the end of the
 	// line or a bracket (where several names may be spaced apart).
-	zhEndPlaceRe = regexp.MustCompile(`(?:记者|記者|撰文)\s*[:：]?\s*(\p{Han}{2,4}(?:[、，,]\p{Han}{2,4}){0,4})\s+\p{Han}{2,6}(?:报道|報導|報道)`)
+	zhEndPlaceRe = regexp.MustCompile(`(?:记者|記者|撰文)\s*[:：]?\s*(\p{Han}{2,4}(?:[ 　、，,]+\p{Han}{2,4}){0,4})\s+\p{Han}{2,6}(?:报道|報導|報道)`)
 	zhEndByRe    = regexp.MustCompile(`(?:记者|記者|撰文|作者[:：])\s*[:：]?\s*(\p{Han}{2,4}(?:[ 　、，,]+\p{Han}{2,4}){0,4})\s*(?:$|[)）】\]])`)
 	// "（姚峰 上海报道）": a name and a place in brackets.
-	zhReportRe = regexp.MustCompile(`[（(]\s*(\p{Han}{2,4})\s+\p{Han}{2,6}(?:报道|報導|報道)\s*[)）]`)
+	// "（袁源）", "（常书香 马丹阳 ）": names alone in brackets closing
+	// the article (checked by chineseNames).
+	zhEndNamesRe = regexp.MustCompile(`[（(]\s*(\p{Han}{2,4}(?:[ 　、，,]+\p{Han}{2,4}){0,3})\s*[)）]\s*$`)
+	zhReportRe   = regexp.MustCompile(`[（(]\s*(\p{Han}{2,4})\s+\p{Han}{2,6}(?:报道|報導|報道)\s*[)）]`)
 )
 
 // bylineNamed finds a byline that names its author (not an editor or a
@@ -1037,9 +1072,12 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	}
 	if a.Byline == "" || isOutlet(a.Byline) {
 		lines := append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), m.authors...)
+		// The body's last lines, and the text's: a sign-off may close the
+		// last paragraph, after the leaves the boilerplate pass looked at.
+		end := append(append([]string(nil), r.endLines...), edgeLines(a.Text, 0, 2)...)
 		if a.Byline == "" {
-			a.Byline = bylineAround(lines, r.endLines)
-		} else if p := bylinePerson(lines, r.endLines); p != "" {
+			a.Byline = bylineAround(lines, end)
+		} else if p := bylinePerson(lines, end); p != "" {
 			// The site's author field names the outlet; the page names
 			// the reporter.
 			a.Byline = p

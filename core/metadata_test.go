@@ -302,6 +302,14 @@ func TestBylineAround(t *testing.T) {
 		// A sign-off that closes a long last paragraph.
 		{nil, []string{"省工业和信息化厅相关负责人表示，我省将持续优化政策环境，充分发挥试点示范的引领作用，推动云南工业高质量发展。（记者 胡晓蓉）"}, "胡晓蓉"},
 		{nil, []string{"记者日前从国务院食品安全办获悉，今年将在全国范围内开展专项整治行动，重点整治农村市场的假冒伪劣食品。"}, ""},
+		// Names alone in brackets closing the article, and what is not.
+		{nil, []string{"到头来，一位自甘穷酸的外科医生。（袁源）"}, "袁源"},
+		{nil, []string{"过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）"}, "常书香 马丹阳"},
+		{nil, []string{"記者張志雄 張梓嘉 嘉義報導"}, "張志雄 張梓嘉"},
+		{nil, []string{"提供寶寶最完善的呵護。（林歆芳攝）"}, ""},
+		{nil, []string{"会议将于明年召开。（新华社）"}, ""},
+		{nil, []string{"问题还有很多。（待续）"}, ""},
+		{nil, []string{"这是他们的第三次合作（李白 杜甫 白居易 王维 孟浩然）"}, ""},
 	} {
 		if got := bylineAround(tt.head, tt.end); got != tt.want {
 			t.Errorf("bylineAround(%q, %q) = %q, want %q", tt.head, tt.end, got, tt.want)
