@@ -357,6 +357,23 @@ func (r *run) prepArticle(art *html.Node, f flags, texts []textStats) (kept text
 	return kept
 }
 
+// textCaption reports a block of text alone (no block or image inside)
+// whose class or id names it a caption: "media-caption" weighs as
+// furniture by its "media", but a picture's caption is the article's, as
+// readers keep figcaptions. (Readability keeps it too: it turns such a
+// div into a paragraph, which it does not judge by class.)
+func textCaption(n *html.Node) bool {
+	if !containsFoldASCII([]byte(attr(n, "class")), "caption") && !containsFoldASCII([]byte(attr(n, "id")), "caption") {
+		return false
+	}
+	for k := n.FirstChild; k != nil; k = next(k, n, false) {
+		if k.Type == html.ElementNode && (isBlock(k.DataAtom) || k.DataAtom == atom.Img) {
+			return false
+		}
+	}
+	return true
+}
+
 // imageItems reports a list whose items each hold a single element (the
 // picture, or a figure around it).
 func imageItems(list *html.Node) bool {
@@ -391,7 +408,7 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 	if f&flagWeightClasses != 0 {
 		weight = r.classWeight(n)
 	}
-	if weight < 0 && !r.positiveSoleChild(n) && !(r.classBits(n)&clsUnlikely == 0 && outweighsClass(c)) {
+	if weight < 0 && !r.positiveSoleChild(n) && !(r.classBits(n)&clsUnlikely == 0 && outweighsClass(c)) && !textCaption(n) {
 		return "negative class weight"
 	}
 	if c.text.clause >= 10 {
