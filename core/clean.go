@@ -374,6 +374,33 @@ func textCaption(n *html.Node) bool {
 	return true
 }
 
+// mediaPicture reports a block that holds one picture and nothing else,
+// whose class or id weighs as furniture only for its word "media"
+// ("media-container", "media_file"): that word names what the block
+// holds, the article's photograph. A linked picture (a teaser), a video's
+// thumbnail (its player is gone) or a block with other furniture words
+// ("social-media", "media-promo") still goes.
+func mediaPicture(n *html.Node, c *cstats) bool {
+	if c.img != 1 || c.text.chars > 0 || c.embed > 0 || c.input > 0 {
+		return false
+	}
+	names := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if !strings.Contains(names, "media") || strings.Contains(names, "video") || strings.Contains(names, "thumb") ||
+		wordBits(strings.ReplaceAll(names, "media", " "))&clsNegative != 0 || strings.Contains(names, "social") {
+		return false
+	}
+	img := firstElem(n, atom.Img)
+	if img == nil || smallImage(img) || firstElem(n, atom.A) != nil {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.DataAtom == atom.A && hasAttr(p, "href") {
+			return false
+		}
+	}
+	return true
+}
+
 // imageItems reports a list whose items each hold a single element (the
 // picture, or a figure around it).
 func imageItems(list *html.Node) bool {
@@ -408,7 +435,7 @@ func (r *run) furniture(n *html.Node, c *cstats, f flags, inFigure bool) string 
 	if f&flagWeightClasses != 0 {
 		weight = r.classWeight(n)
 	}
-	if weight < 0 && !r.positiveSoleChild(n) && !(r.classBits(n)&clsUnlikely == 0 && outweighsClass(c)) && !textCaption(n) {
+	if weight < 0 && !r.positiveSoleChild(n) && !(r.classBits(n)&clsUnlikely == 0 && outweighsClass(c)) && !textCaption(n) && !mediaPicture(n, c) {
 		return "negative class weight"
 	}
 	if c.text.clause >= 10 {

@@ -345,6 +345,7 @@ func TestCutAttrOnKeepsWhatTheStagesRead(t *testing.T) {
 		`metadata.go attr(n, "name"`:       1, // meta
 		`metadata.go attr(n, "rel"`:        1, // any element, but only its text counts (a link has none)
 		`metadata.go attr(n, "type"`:       1, // script, for ld+json
+		`clean.go hasAttr(p, "href"`:       1, // mediaPicture: a
 		`dom.go attr(p, "type"`:            1, // readText: script, for ld+json
 		`flat.go attr(n, "type"`:           1, // script, for ld+json
 		`flat.go attr(cur, "type"`:         1, // script, for ld+json
