@@ -188,6 +188,7 @@ func newBrowser(t *testing.T, chrome string, more ...chromedp.ExecAllocatorOptio
 //	/blank              an empty page
 //	/tricky             foreign content, templates, script-made text nodes (TestPageTree)
 //	/deep               20000 nested elements, made by a script
+//	/shadow             an article drawn by a web component (open shadow root, slots)
 //
 // with ?csp=POLICY and ?coop=1 setting those headers.
 func (e *env) serveHost(w http.ResponseWriter, r *http.Request) {
@@ -259,6 +260,22 @@ func (e *env) serveHost(w http.ResponseWriter, r *http.Request) {
 p.appendChild(document.createTextNode(", dit l’opérateur,"));
 p.appendChild(document.createTextNode(" après un hiver difficile."));
 p.setAttribute("data-note", "a\u0000b"); }</script></article><footer>Le Port</footer></body></html>`, strings.Repeat(para, 6))
+		return
+	case "shadow":
+		// An article drawn by a web component: its text in an open shadow
+		// root, the byline slotted in from the light DOM.
+		fmt.Fprint(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour lights restored</title></head><body>
+<nav><a href="/">Coast News</a> <a href="/local">Local</a> <a href="/sport">Sport</a></nav>
+<news-article><span slot="byline">By Ann Lee</span></news-article>
+<footer><a href="/about">About us</a></footer>
+<script>customElements.define("news-article", class extends HTMLElement {
+  constructor() {
+    super();
+    const p = "<p>The lights on the harbour wall shine again after forty years, restored by volunteers who spent the winter cleaning lenses and rewiring lamps that had not been lit since the old port closed.</p>";
+    this.attachShadow({ mode: "open" }).innerHTML = "<article><h1>Harbour lights restored</h1><p class=byline><slot name=byline></slot></p>" +
+      p + p.replace("The lights", "The lamps") + p.replace("The lights", "Twelve lamps") + "<slot>fallback text of the default slot</slot></article>";
+  }
+});</script></body></html>`)
 		return
 	case "deep":
 		// A document nested past any call stack, built by a script.
@@ -812,10 +829,12 @@ func TestPageHTML(t *testing.T) {
 // of extract(pageTree(document)) is the result of
 // extract(pageHTML(document)) (the engine then parses HTML itself), field
 // by field, while the tree carries no script or style code; on a page
-// nested 20000 deep the walk (iterative) and the extraction still work.
+// nested 20000 deep the walk (iterative) and the extraction still work;
+// on a web component's page the tree has what is drawn from shadow roots
+// and slots.
 func TestPageTree(t *testing.T) {
 	e := newEnv(t)
-	pages := []string{"/heavy", "/tricky", "/deep"}
+	pages := []string{"/heavy", "/tricky", "/deep", "/shadow"}
 	for _, s := range e.seeds {
 		pages = append(pages, "/seed/"+s.name)
 	}
@@ -823,9 +842,9 @@ func TestPageTree(t *testing.T) {
 		t.Run(strings.TrimPrefix(p, "/"), func(t *testing.T) {
 			e.t = t
 			type result struct {
-				Diff, Error, Text string
-				TreeLen, HTMLLen  int
-				HasCode           bool
+				Diff, Error, Text, Byline string
+				TreeLen, HTMLLen          int
+				HasCode                   bool
 			}
 			e.do(e.ctx, chromedp.Navigate(e.host+p))
 			res := eval[result](e, e.ctx, fmt.Sprintf(`(async () => {
@@ -837,17 +856,29 @@ func TestPageTree(t *testing.T) {
   const js = (x) => JSON.stringify(x);
   const k = Object.keys(b).find((k) => js(a[k]) !== js(b[k]));
   return { diff: k ? k + ": " + js(a[k]).slice(0, 400) + " vs " + js(b[k]).slice(0, 400) : "",
-    error: a.error || "", text: a.text || "", treeLen: tree.tree.length, htmlLen: html.length,
+    error: a.error || "", text: a.text || "", byline: a.byline || "", treeLen: tree.tree.length, htmlLen: html.length,
     hasCode: /\.a\{color:red\}|appState|var tracking/.test(tree.tree) };
 })()`, e.ours+"/cleanread.js"))
 			if res.Error != "" || res.Text == "" {
 				t.Fatalf("extract(pageTree): error %q, %d characters of text", res.Error, len(res.Text))
 			}
-			if p == "/deep" {
+			switch {
+			case p == "/deep":
 				if !strings.Contains(res.Text, "The bottom of a very deep page") {
 					t.Errorf("the deep page's text is lost: %.200q", res.Text)
 				}
-			} else if res.Diff != "" {
+			case p == "/shadow":
+				// The tree shows what is drawn, which the page's HTML
+				// does not hold: the shadow root's text, the slotted byline.
+				for _, want := range []string{"restored by volunteers", "Twelve lamps on the harbour wall", "fallback text of the default slot"} {
+					if !strings.Contains(res.Text, want) {
+						t.Errorf("shadow page: %q missing from %.300q", want, res.Text)
+					}
+				}
+				if res.Byline != "Ann Lee" {
+					t.Errorf("shadow page: byline %q, want the slotted %q", res.Byline, "Ann Lee")
+				}
+			case res.Diff != "":
 				t.Errorf("extract(pageTree) differs from extract(pageHTML) in %s", res.Diff)
 			}
 			if res.HasCode {

@@ -122,7 +122,8 @@ const MATH_NS = "http://www.w3.org/1998/Math/MathML";
 
 /**
  * The live page as the engine reads it, without HTML in between: one walk
- * over the document writes its nodes in the flat form of core/flat.go
+ * over the document as it is drawn (open shadow roots and their slots
+ * included) writes its nodes in the flat form of core/flat.go
  * (a record per node: a control character, then NUL-ended fields), which
  * the engine turns into its tree directly. Serialising the page and
  * parsing that again in the wasm was most of the reader's time on large
@@ -135,10 +136,27 @@ const MATH_NS = "http://www.w3.org/1998/Math/MathML";
 export function pageTree(doc = document) {
   const parts = [];
   const clean = (s) => (s.indexOf("\0") < 0 ? s : s.replaceAll("\0", "\uFFFD"));
-  const open = []; // the elements whose end is still to be written
-  // Iterative, depth first: a page may nest deeper than the call stack goes.
-  for (let c = doc.firstChild; c; ) {
-    let down = null;
+  // The walk follows the tree as it is drawn: into open shadow roots (web
+  // components keep their text there, which serialising the page misses)
+  // and from their slots to the light nodes shown in them. It is
+  // iterative: a page may nest deeper than the call stack goes. A frame is
+  // the children still to visit of an open element: a sibling chain
+  // (node) or a slot's assigned nodes (list).
+  const frames = [];
+  let f = { node: doc.firstChild, list: null, i: 0 };
+  for (;;) {
+    let c;
+    if (f.list) {
+      c = f.i < f.list.length ? f.list[f.i++] : null;
+    } else if ((c = f.node)) {
+      f.node = c.nextSibling;
+    }
+    if (!c) {
+      if (!frames.length) break;
+      f = frames.pop();
+      parts.push("\x03");
+      continue;
+    }
     switch (c.nodeType) {
       case 1: {
         const ns = c.namespaceURI;
@@ -150,13 +168,24 @@ export function pageTree(doc = document) {
           if (a.name.charCodeAt(0) >= 8) rec += a.name + "\0" + clean(a.value) + "\0";
         }
         parts.push(rec);
+        let down = null;
+        let list = null;
         if (ns === HTML_NS && (name === "script" && !/json/i.test(c.getAttribute("type") || "") || name === "style")) {
           if (c.firstChild) parts.push("\x02 \0"); // code: the engine would cut it to this
+        } else if (c.shadowRoot) {
+          down = c.shadowRoot.firstChild;
+        } else if (ns === HTML_NS && name === "slot") {
+          list = c.assignedNodes({ flatten: true });
+          if (!list.length) {
+            list = null;
+            down = c.firstChild; // the slot's fallback content
+          }
         } else {
           down = (ns === HTML_NS && name === "template" ? c.content : c).firstChild;
         }
-        if (down) {
-          open.push(c);
+        if (down || list) {
+          frames.push(f);
+          f = { node: down, list, i: 0 };
         } else {
           parts.push("\x03");
         }
@@ -170,15 +199,6 @@ export function pageTree(doc = document) {
         parts.push("\x04");
         break;
     }
-    if (down) {
-      c = down;
-      continue;
-    }
-    while (!c.nextSibling && open.length) {
-      c = open.pop();
-      parts.push("\x03");
-    }
-    c = c.nextSibling;
   }
   return { tree: parts.join("") };
 }
