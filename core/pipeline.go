@@ -194,21 +194,31 @@ func (r *run) extract(in Input) (*Article, error) {
 		// names the blog, the post's own line names the article.
 		a.Title = r.postTitle
 	}
-	if weakTitle(a.Title, meta.heads) {
-		// No usable page title ("", FrontPage's "显示"): old pages open the
-		// body with the headline in bold or in a heading.
+	// No usable page title ("", FrontPage's "显示"): old pages open the
+	// body with the headline in bold or in a heading.
+	titleOpens := func() bool {
 		if n, t := titleFromBody(art); n != nil && textBeside(art, n) {
 			a.Title = t
 			r.remove(n, "opening line taken for the missing title", len(t))
 			removeNode(n)
-		} else if a.Title == "" {
-			a.Title = meta.soleH1()
+			return true
 		}
+		return false
+	}
+	weak := weakTitle(a.Title, meta.heads)
+	if weak && !titleOpens() && a.Title == "" {
+		a.Title = meta.soleH1()
 	}
 	if !r.ex.opts.NoBoilerplate {
 		r.dropTitleHeading(art, a.Title)
 		r.stripBoilerplate(art)
 		r.dropRepeatedLinks(art)
+		if weak && weakTitle(a.Title, meta.heads) {
+			// The furniture above the headline has gone (a link line, a
+			// dateline): the headline may open the article now, as it
+			// does when our own output is read again.
+			titleOpens()
+		}
 	}
 	if r.ex.opts.DropImages {
 		var imgs []*html.Node
