@@ -361,7 +361,7 @@ var (
 	// A line that dates the article to the month only: a report's
 	// "2003年5月", a reprint's closing source "——《北京之春》1998年3月号"
 	// ("原载《…》…", "摘自…"), "March 2003".
-	monthLineRe = regexp.MustCompile(`^(?:[—－-]+\s*|[（(]?\s*(?:原载|原載|摘自|转载自|轉載自|选自|選自|刊于|刊於|载于|載於)[:：]?\s*)?(?:《[^》]{1,40}》\s*)?((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
+	monthLineRe = regexp.MustCompile(`^(?:[—－-]+\s*)?(?:[（(]?\s*(?:原载|原載|摘自|转载自|轉載自|选自|選自|刊于|刊於|载于|載於)[:：]?\s*)?(?:《[^》]{1,40}》\s*)?((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
 	sourceEndRe = regexp.MustCompile(`(?:——|－－|--)\s*《[^》]{1,40}》\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
 	enMonthRe   = regexp.MustCompile(`(?i)^(january|february|march|april|may|june|july|august|september|october|november|december)\s+((?:19|20)\d\d)$`)
 	enDate2Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
@@ -825,7 +825,11 @@ func chineseNames(s string) bool {
 			return false
 		}
 		switch n {
-		case "待续", "待續", "完", "全文完", "未完":
+		case "待续", "待續", "完", "全文完", "未完",
+			// Words a line may hold alone that open with a surname's
+			// character: a section's or a field's name.
+			"简介", "簡介", "关于", "關於", "时间", "時間", "高清", "全文", "张贴", "張貼", "马上", "馬上",
+			"王牌", "江湖", "金融", "方法", "成就", "白话", "文章", "文字", "文化", "程序", "史料", "谢谢", "謝謝":
 			return false
 		}
 	}
@@ -1092,6 +1096,17 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	}
 	if a.Byline == "" && r.postedLine != "" {
 		a.Byline = postedBy(r.postedLine)
+	}
+	if a.Byline == "" {
+		// Essays name their author on a line of its own under the title:
+		// the text's first line, the names alone ("胡平").
+		first := edgeLines(a.Text, 2, 0)
+		if len(first) > 0 && similar(first[0], a.Title) {
+			first = first[1:] // the title's own line, kept as the page set it
+		}
+		if len(first) > 0 && len(first[0]) <= 40 && chineseNames(first[0]) {
+			a.Byline = first[0]
+		}
 	}
 	a.Byline = tidyByline(truncate(normSpace(a.Byline), 100))
 	if notAName(a.Byline) {
