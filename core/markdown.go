@@ -434,10 +434,18 @@ func lineWidth(s string) int {
 func cjkJoin(before, after string) bool {
 	a, _ := utf8.DecodeLastRuneInString(before)
 	b, _ := utf8.DecodeRuneInString(after)
+	if hangul(a) && hangul(b) {
+		return false // Korean sets its words apart with spaces, and wraps at them
+	}
 	wide := func(r rune) bool {
 		return isCJK(r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF || r == '“' || r == '”'
 	}
 	return wide(a) || wide(b)
+}
+
+// hangul reports Korean letters: syllables and jamo.
+func hangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
 }
 
 // blocks converts the children of n into blocks.

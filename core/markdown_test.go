@@ -561,3 +561,30 @@ func TestReadURLMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// <br> lines: runs of breaks end paragraphs; hard-wrapped text is set as
+// paragraphs again, joined without a space in Chinese and with one in
+// Korean and English; lines of a list stay lines.
+func TestReflow(t *testing.T) {
+	zh := "港口的渡轮在冬天停航了整整三个月船坞里的工人们每天一早就来到岸边先把"
+	ko := "항구의 여객선은 겨울 동안 석 달 내내 운항을 멈추었고 조선소의 일꾼들은 매일"
+	en := "The harbour ferry stopped for three whole months in winter, and the men at"
+	for _, c := range []struct{ name, in, want string }{
+		{"breaks", "<p>One line.<br><br>Another line.<br><br><br>A third.</p>", "One line.\n\nAnother line.\n\nA third."},
+		{"trailing breaks", "<p>Only this.<br><br></p>", "Only this."},
+		{"chinese", "<p>" + zh + "<br>" + zh + "<br>" + zh + "<br>" + zh + "<br>" + zh + "<br>结束了。</p>",
+			strings.Repeat(zh, 5) + "结束了。"},
+		{"korean", "<p>" + ko + "<br>" + ko + "<br>" + ko + "<br>" + ko + "<br>" + ko + "<br>끝났다.</p>",
+			strings.TrimSuffix(strings.Repeat(ko+" ", 5), " ") + " 끝났다."},
+		{"english", "<p>" + en + "<br>" + en + "<br>" + en + "<br>" + en + "<br>" + en + "<br>the end.</p>",
+			strings.TrimSuffix(strings.Repeat(en+" ", 5), " ") + " the end."},
+		{"list", "<p>10:00 - Brass band of the fire brigade - North pier<br>11:30 - Children's choir from the harbour school - North pier<br>" +
+			"13:00 - Sea shanties with the old rowing club - Boatyard<br>14:30 - Folk songs from the islands - Boatyard<br>16:00 - Jazz quartet - Main square</p>",
+			"10:00 - Brass band of the fire brigade - North pier\\\n11:30 - Children's choir from the harbour school - North pier\\\n" +
+				"13:00 - Sea shanties with the old rowing club - Boatyard\\\n14:30 - Folk songs from the islands - Boatyard\\\n16:00 - Jazz quartet - Main square"},
+	} {
+		if md, _ := mdOf(t, c.in); md != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, md, c.want)
+		}
+	}
+}
