@@ -150,7 +150,11 @@ func (r *run) extract(in Input) (*Article, error) {
 		// Parsed by the browser: its text is UTF-8 now, and repaired as
 		// decode repairs a UTF-8 page's double-encoded text.
 		d.charset = "utf-8"
-		p, err = parseFlat(repairMojibake(strings.ToValidUTF8(string(in.Tree), "\uFFFD")), in.URL, lim)
+		flat := string(in.Tree)
+		if !utf8.ValidString(flat) { // (ToValidUTF8 decodes every rune even when all are valid)
+			flat = strings.ToValidUTF8(flat, "\uFFFD")
+		}
+		p, err = parseFlat(repairMojibake(flat), in.URL, lim)
 	} else if d, err = decode(in.HTML, in.ContentType, r.ex.opts.LegacyDecoder); err == nil {
 		p, err = parse(d.text, in.URL, lim)
 	}
