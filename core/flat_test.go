@@ -191,3 +191,23 @@ func FuzzParseFlat(f *testing.F) {
 		checkOutcome(t, a, err)
 	})
 }
+
+// A hostile tree: far deeper than any parser would build (x/net/html
+// stops at 512), and a million siblings. The reader is iterative and the
+// parse stage's limits apply as they do to HTML.
+func TestFlatHostile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hostile trees skipped under -short")
+	}
+	para := "\x01p\x00\x02" + strings.Repeat("The ferry runs again after a winter of repairs. ", 20) + "\x00\x03"
+	deep := "\x01html\x00\x01body\x00" + strings.Repeat("\x01div\x00", 200_000) + para + strings.Repeat("\x03", 200_002)
+	wide := "\x01html\x00\x01body\x00" + para + strings.Repeat("\x01span\x00\x02x\x00\x03", 1_000_000) + "\x03\x03"
+	ex := New(Options{})
+	for name, tree := range map[string]string{"deep": deep, "wide": wide} {
+		a, err := ex.Extract(Input{Tree: []byte(tree)})
+		checkOutcome(t, a, err)
+		if name == "deep" && (err != nil || !strings.Contains(a.Text, "The ferry runs again")) {
+			t.Errorf("%s: the text under 200000 levels is lost (%v)", name, err)
+		}
+	}
+}
