@@ -68,6 +68,9 @@ type flatBuilder struct {
 	elems int
 	nodes []html.Node // allocated in slabs: one tree, freed together
 	attrs []html.Attribute
+
+	joining *html.Node // the text node that adjacent text records join
+	join    strings.Builder
 }
 
 // field reads up to the next NUL (or the end) and steps past it.
@@ -99,6 +102,9 @@ func (b *flatBuilder) build() *html.Node {
 	for b.i < len(b.s) {
 		c := b.s[b.i]
 		b.i++
+		if c != flatText {
+			b.endJoin()
+		}
 		switch c {
 		case flatElem, flatSVG, flatMath:
 			n := b.node()
@@ -163,9 +169,15 @@ func (b *flatBuilder) build() *html.Node {
 			}
 			if l := cur.LastChild; l != nil && l.Type == html.TextNode {
 				// The parser makes one node of adjacent text; a live
-				// document may hold several.
+				// document may hold several (joined once the run ends:
+				// a string grown piece by piece would be quadratic).
 				if raw == 0 {
-					l.Data += t
+					if b.joining != l {
+						b.endJoin()
+						b.joining = l
+						b.join.WriteString(l.Data)
+					}
+					b.join.WriteString(t)
 				}
 				continue
 			}
@@ -184,7 +196,18 @@ func (b *flatBuilder) build() *html.Node {
 			}
 		}
 	}
+	b.endJoin()
 	return root
+}
+
+// endJoin sets the text node being joined from adjacent records to their
+// text.
+func (b *flatBuilder) endJoin() {
+	if b.joining != nil {
+		b.joining.Data = b.join.String()
+		b.joining = nil
+		b.join = strings.Builder{}
+	}
 }
 
 // readAttrs reads an element's attributes, keeping those a stage reads

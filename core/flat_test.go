@@ -202,8 +202,10 @@ func TestFlatHostile(t *testing.T) {
 	para := "\x01p\x00\x02" + strings.Repeat("The ferry runs again after a winter of repairs. ", 20) + "\x00\x03"
 	deep := "\x01html\x00\x01body\x00" + strings.Repeat("\x01div\x00", 200_000) + para + strings.Repeat("\x03", 200_002)
 	wide := "\x01html\x00\x01body\x00" + para + strings.Repeat("\x01span\x00\x02x\x00\x03", 1_000_000) + "\x03\x03"
+	// Adjacent text records are one node: a million of them, joined once.
+	texts := "\x01html\x00\x01body\x00" + para + "\x01p\x00" + strings.Repeat("\x02word \x00", 1_000_000) + "\x03\x03\x03"
 	ex := New(Options{})
-	for name, tree := range map[string]string{"deep": deep, "wide": wide} {
+	for name, tree := range map[string]string{"deep": deep, "wide": wide, "texts": texts} {
 		a, err := ex.Extract(Input{Tree: []byte(tree)})
 		checkOutcome(t, a, err)
 		if name == "deep" && (err != nil || !strings.Contains(a.Text, "The ferry runs again")) {
