@@ -587,14 +587,18 @@ func TestCSPMatrix(t *testing.T) {
 		name, csp string
 		coop      bool
 		want      string // overlay | window | notice
+		page      string // "" for the seed page
 	}{
-		{"no CSP", "", false, "overlay"},
-		{"script-src self", "script-src 'self'", false, "window"},
-		{"host allowed, no wasm-unsafe-eval", "script-src 'self' OURS; connect-src 'self' OURS", false, "window"},
-		{"default-src self", "default-src 'self'", false, "window"},
-		{"trusted types, policy allowed", "require-trusted-types-for 'script'; trusted-types cleanread", false, "overlay"},
-		{"trusted types, no policy allowed", "require-trusted-types-for 'script'; trusted-types 'none'", false, "overlay"},
-		{"default-src self and COOP", "default-src 'self'", true, "notice"},
+		{"no CSP", "", false, "overlay", ""},
+		{"script-src self", "script-src 'self'", false, "window", ""},
+		{"host allowed, no wasm-unsafe-eval", "script-src 'self' OURS; connect-src 'self' OURS", false, "window", ""},
+		{"default-src self", "default-src 'self'", false, "window", ""},
+		{"trusted types, policy allowed", "require-trusted-types-for 'script'; trusted-types cleanread", false, "overlay", ""},
+		{"trusted types, no policy allowed", "require-trusted-types-for 'script'; trusted-types 'none'", false, "overlay", ""},
+		{"default-src self and COOP", "default-src 'self'", true, "notice", ""},
+		// The window gets the page as pageTree reads it, shadow roots
+		// included (the page's own inline script draws the article).
+		{"web component, script-src self", "script-src 'self' 'unsafe-inline'", false, "window", "/shadow"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -606,7 +610,11 @@ func TestCSPMatrix(t *testing.T) {
 			if c.coop {
 				q.Set("coop", "1")
 			}
-			page := e.host + "/seed/" + s.name + "?" + q.Encode()
+			path := "/seed/" + s.name
+			if c.page != "" {
+				path = c.page
+			}
+			page := e.host + path + "?" + q.Encode()
 			popups := chromedp.WaitNewTarget(e.ctx, func(info *target.Info) bool {
 				return strings.Contains(info.URL, "/reader.html")
 			})
@@ -633,7 +641,13 @@ func TestCSPMatrix(t *testing.T) {
 					t.Fatalf("attaching to the reader window: %v", err)
 				}
 				st := e.waitReader(wctx)
-				checkQuality(t, "reader window", s, st.Article)
+				if c.page == "/shadow" {
+					if !strings.Contains(st.Article, "restored by volunteers") {
+						t.Errorf("reader window: the web component's article is missing: %.300q", st.Article)
+					}
+				} else {
+					checkQuality(t, "reader window", s, st.Article)
+				}
 				chromedp.Do(wctx, closeTab)
 			case "notice":
 				var notice string

@@ -116,10 +116,6 @@ export function pageHTML(doc = document) {
   return out + "</body></html>";
 }
 
-const HTML_NS = "http://www.w3.org/1999/xhtml";
-const SVG_NS = "http://www.w3.org/2000/svg";
-const MATH_NS = "http://www.w3.org/1998/Math/MathML";
-
 /**
  * The live page as the engine reads it, without HTML in between: one walk
  * over the document as it is drawn (open shadow roots and their slots
@@ -134,14 +130,19 @@ const MATH_NS = "http://www.w3.org/1998/Math/MathML";
  * @returns {{tree: string}}
  */
 export function pageTree(doc = document) {
+  /* Self-contained, with no line comments: the bookmarklet carries its
+     source (link.js) for pages that keep this module out. */
+  const HTML_NS = "http://www.w3.org/1999/xhtml";
+  const SVG_NS = "http://www.w3.org/2000/svg";
+  const MATH_NS = "http://www.w3.org/1998/Math/MathML";
   const parts = [];
   const clean = (s) => (s.indexOf("\0") < 0 ? s : s.replaceAll("\0", "\uFFFD"));
-  // The walk follows the tree as it is drawn: into open shadow roots (web
-  // components keep their text there, which serialising the page misses)
-  // and from their slots to the light nodes shown in them. It is
-  // iterative: a page may nest deeper than the call stack goes. A frame is
-  // the children still to visit of an open element: a sibling chain
-  // (node) or a slot's assigned nodes (list).
+  /* The walk follows the tree as it is drawn: into open shadow roots (web
+     components keep their text there, which serialising the page misses)
+     and from their slots to the light nodes shown in them. It is
+     iterative: a page may nest deeper than the call stack goes. A frame is
+     the children still to visit of an open element: a sibling chain
+     (node) or a slot's assigned nodes (list). */
   const frames = [];
   let f = { node: doc.firstChild, list: null, i: 0 };
   for (;;) {
@@ -171,14 +172,14 @@ export function pageTree(doc = document) {
         let down = null;
         let list = null;
         if (ns === HTML_NS && (name === "script" && !/json/i.test(c.getAttribute("type") || "") || name === "style")) {
-          if (c.firstChild) parts.push("\x02 \0"); // code: the engine would cut it to this
+          if (c.firstChild) parts.push("\x02 \0"); /* code: the engine would cut it to this */
         } else if (c.shadowRoot) {
           down = c.shadowRoot.firstChild;
         } else if (ns === HTML_NS && name === "slot") {
           list = c.assignedNodes({ flatten: true });
           if (!list.length) {
             list = null;
-            down = c.firstChild; // the slot's fallback content
+            down = c.firstChild; /* the slot's fallback content */
           }
         } else {
           down = (ns === HTML_NS && name === "template" ? c.content : c).firstChild;
@@ -191,8 +192,8 @@ export function pageTree(doc = document) {
         }
         break;
       }
-      case 3: // text
-      case 4: // CDATA (in svg and math): text to the parser
+      case 3: /* text */
+      case 4: /* CDATA (in svg and math): text to the parser */
         parts.push("\x02" + clean(c.data) + "\0");
         break;
       case 8:

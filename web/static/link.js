@@ -5,20 +5,26 @@
 // what it loads does not. So it first checks that the page lets it compile
 // wasm, then imports /bookmarklet.js from our origin. When either is
 // blocked it opens our reader page (reader.html) in a new window and sends
-// it the page's HTML with postMessage. When the page also isolates itself
+// it the page with postMessage, read by pageTree (cleanread.js), whose
+// source the bookmarklet carries. When the page also isolates itself
 // from the windows it opens (Cross-Origin-Opener-Policy), no message can
 // reach that window: it says so in a small notice instead.
 
+import { pageTree } from "./cleanread.js";
+
 /** Returns the bookmarklet's javascript: URL for a server at origin. */
 export function bookmarkletURL(origin) {
-  const code = `(${inline.toString()})(${JSON.stringify(origin.replace(/\/?$/, "/"))})`;
+  // pageTree's own source goes along, for the fallback: a page that keeps
+  // our module out is read by the same walk as the others.
+  const code = `(${inline.toString()})(${JSON.stringify(origin.replace(/\/?$/, "/"))}, ${pageTree.toString()})`;
   return "javascript:" + encodeURIComponent(code.replace(/\n\s*/g, " "));
 }
 
 // inline is never called here: its source text is the bookmarklet. It must
-// stay self-contained (no imports, no outer names) and free of // comments.
+// stay self-contained (no imports, no outer names but its parameters) and
+// free of // comments; so must pageTree, which it is given.
 /* eslint-disable */
-function inline(H) {
+function inline(H, pageTree) {
   const t0 = performance.now(), d = document, O = new URL(H).origin;
   const note = (msg) => {
     const n = d.createElement("clean-reader-notice");
@@ -59,7 +65,7 @@ function inline(H) {
       if (e.source !== w || e.origin !== O || !e.data || e.data.cleanread !== "reader:ready") return;
       answered = true;
       removeEventListener("message", send);
-      w.postMessage({ cleanread: "page", html: d.documentElement.outerHTML, url: location.href, t0 }, O);
+      w.postMessage({ cleanread: "page", tree: pageTree(d).tree, url: location.href, t0 }, O);
     };
     addEventListener("message", send);
     const watch = setInterval(() => {

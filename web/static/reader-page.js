@@ -1,6 +1,7 @@
 // reader-page.js: our own reader page (reader.html). The bookmarklet opens it
 // in a new window on pages whose CSP keeps our scripts or wasm out, and sends
-// it the page with postMessage: {cleanread: "page", html, url}.
+// it the page with postMessage: {cleanread: "page", tree, url} (pageTree's
+// flat tree; {html} from bookmarklets made before it).
 import { load } from "./cleanread.js";
 import "./reader.js";
 
@@ -19,11 +20,14 @@ if (window.opener) {
   let done = false;
   addEventListener("message", async (e) => {
     const m = e.data;
-    if (done || e.source !== window.opener || !m || m.cleanread !== "page" || typeof m.html !== "string") return;
+    if (done || e.source !== window.opener || !m || m.cleanread !== "page") return;
+    // The page as pageTree read it ({tree}), or as HTML (older bookmarklets).
+    const page = typeof m.tree === "string" ? { tree: m.tree } : typeof m.html === "string" ? m.html : null;
+    if (page === null) return;
     done = true;
     reader.loading();
     try {
-      const result = await (await engine).extract(m.html, { url: String(m.url || "") });
+      const result = await (await engine).extract(page, { url: String(m.url || "") });
       document.title = result.title ? `${result.title} · cleanread` : "cleanread reader";
       reader.show(result);
     } catch (err) {
