@@ -754,6 +754,12 @@ func tidyByline(b string) string {
 			b = strings.TrimSpace(strings.Trim(strings.Join(words, " "), bylineEdges))
 		}
 	}
+	// A byline in brackets of its own ("(AFP)", "（新华社）"): the name.
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}} {
+		if strings.HasPrefix(b, p[0]) && strings.HasSuffix(b, p[1]) && strings.Count(b, p[0]) == 1 && strings.Count(b, p[1]) == 1 {
+			b = strings.TrimSpace(b[len(p[0]) : len(b)-len(p[1])])
+		}
+	}
 	return b
 }
 

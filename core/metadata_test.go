@@ -374,6 +374,9 @@ func TestBylineTidy(t *testing.T) {
 		"Last Updated: January 7, 2025":  "",
 		"3AW Breakfast":                  "3AW Breakfast", // a digit first: no date after a name
 		"Jane Roe 3:45 PM":               "Jane Roe",
+		"(AFP)":                          "AFP",
+		"（新华社记者 王明）":                     "新华社记者 王明",
+		"史蒂文的家_藍天 (stevenhgm)":           "史蒂文的家_藍天 (stevenhgm)",
 		// the date in an element of its own: its leading words stay behind
 		"Joe Wee Monday":                      "Joe Wee",
 		"Published on Thursday":               "",
