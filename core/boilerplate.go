@@ -924,6 +924,9 @@ func smallFont(st string) bool {
 	for j < len(v) && (v[j] >= '0' && v[j] <= '9' || v[j] == '.') {
 		j++
 	}
+	if j == 0 {
+		return false // no size: most blocks (ParseFloat's error allocates)
+	}
 	f, err := strconv.ParseFloat(v[:j], 64)
 	if err != nil {
 		return false

@@ -49,7 +49,8 @@ type farmCluster struct {
 	rep     *anchorRef // the first member
 	last    *anchorRef // the latest member: farms drift along the run
 	members []*html.Node
-	varied  bool // not every member's text is the rep's
+	first   [1]*html.Node // members' room while there is one (most links are alone)
+	varied  bool          // not every member's text is the rep's
 }
 
 // findLinkFarms marks the link farms of the page and returns how many
@@ -104,7 +105,10 @@ func (r *run) findLinkFarms() {
 			continue
 		}
 		var active []*farmCluster
-		var all []*farmCluster
+		// One cluster at most per link, in one allocation: the slab never
+		// grows, so the pointers into it hold.
+		slab := make([]farmCluster, 0, len(as))
+		all := make([]*farmCluster, 0, len(as)/2+1)
 		found := false
 		for i := range as {
 			a := &as[i]
@@ -116,7 +120,9 @@ func (r *run) findLinkFarms() {
 				}
 			}
 			if hit == nil {
-				hit = &farmCluster{rep: a}
+				slab = append(slab, farmCluster{rep: a})
+				hit = &slab[len(slab)-1]
+				hit.members = hit.first[:0]
 				all = append(all, hit)
 				active = append(active, hit)
 				if len(active) > farmWindow {
