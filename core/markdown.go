@@ -297,8 +297,7 @@ func trimBreaks(md string) string {
 // again: a line as wide as the wrap width runs on into the next (with no
 // space between CJK characters), and so does one of words nearly as wide
 // that stops in the middle of a sentence; a shorter one ends its
-// paragraph. It
-// returns false when neither applies.
+// paragraph. It returns false when neither applies.
 func reflow(mdLines []string, tx string) (block, bool) {
 	txLines := strings.Split(tx, "\n")
 	for len(mdLines) > 1 && strings.Trim(mdLines[len(mdLines)-1], " \\") == "" {
