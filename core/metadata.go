@@ -808,7 +808,7 @@ func bylinePerson(lines, end []string) string {
 			}
 		}
 		if m := zhEndNamesRe.FindStringSubmatch(l); m != nil && chineseNames(m[1]) {
-			return strings.Join(strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' }), " ")
+			return strings.Join(strings.FieldsFunc(m[1], nameSep), " ")
 		}
 	}
 	return ""
@@ -820,7 +820,7 @@ func bylinePerson(lines, end []string) string {
 // "本报", "编辑部") or as a credit for a picture or a translation
 // ("林歆芳攝"), and none a word that closes an article ("待续").
 func chineseNames(s string) bool {
-	names := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' })
+	names := strings.FieldsFunc(s, nameSep)
 	if len(names) == 0 {
 		return false
 	}
@@ -841,6 +841,9 @@ func chineseNames(s string) bool {
 	}
 	return true
 }
+
+// nameSep reports the characters that set apart the names of a sign-off.
+func nameSep(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' }
 
 // commonSurnames holds the most common Chinese surnames (the first
 // characters of nine in ten names), simplified and traditional: a sign-off
