@@ -539,8 +539,22 @@ func (c *conv) blockElem(n *html.Node) []block {
 		}
 		return out
 	}
+	if textCaption(n) {
+		// A picture's caption set in a block of its own ("media-caption",
+		// "wp-caption-text"): in italics, as a figure's caption is.
+		if out := c.blocks(n); len(out) == 1 {
+			if b := &out[0]; emphasisSafe(b.md) && !strings.ContainsAny(b.md, "*\n") && len([]rune(b.md)) <= maxCaptionRunes {
+				b.md = "*" + b.md + "*"
+			}
+			return out
+		}
+	}
 	return c.blocks(n)
 }
+
+// maxCaptionRunes is the longest caption set in italics: a longer block
+// classed "caption" is more likely text.
+const maxCaptionRunes = 400
 
 func (c *conv) list(n *html.Node) []block {
 	ordered := n.DataAtom == atom.Ol
