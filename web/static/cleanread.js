@@ -224,6 +224,20 @@ export async function startHere(wasm) {
   if (typeof ns.extract !== "function") {
     throw new Error("cleanread: the wasm did not start (see the console)");
   }
+  // collectLater has the engine collect a call's garbage once the thread
+  // is idle after it (a timer runs only when the current task is done), so
+  // that the next call, a reader's next page, does not begin with a
+  // collection: about a millisecond in the wasm, a third of a small page's
+  // extraction. Go's collector cannot run during a call: see wasm/main.go.
+  let collecting = false;
+  const collectLater = () => {
+    if (collecting || typeof ns.collect !== "function") return;
+    collecting = true;
+    setTimeout(() => {
+      collecting = false;
+      if (!go.exited) ns.collect();
+    }, 0);
+  };
   return {
     mode: "main",
     version: ns.version,
@@ -238,6 +252,7 @@ export async function startHere(wasm) {
     // wasm builds it; no JSON text on the way).
     extractNow(html, opts = {}) {
       if (go.exited) throw new Error("cleanread: the wasm runtime has exited");
+      collectLater(); // (after this call: the timer waits for the task to end)
       if (typeof html?.tree === "string") {
         // pageTree's flat tree: UTF-8 into the wasm, as a string page goes.
         const buf = new Uint8Array(html.tree.length * 3);
