@@ -842,6 +842,20 @@ func chineseNames(s string) bool {
 	return true
 }
 
+// placeName reports a line that names a place rather than a person: a
+// column or a dateline under a title ("江苏", "温州") opens with a
+// surname's character as often as a name does. The provinces that do,
+// and the endings of places that names do not have (州, 市, 岛...), are
+// caught; "黄山" is not (张山 is a name).
+func placeName(s string) bool {
+	switch s {
+	case "江苏", "江蘇", "江西", "安徽", "吉林", "宁夏", "寧夏", "甘肃", "甘肅":
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("州市省县縣区區岛島港湾灣镇鎮村乡鄉", r)
+}
+
 // nameSep reports the characters that set apart the names of a sign-off.
 func nameSep(r rune) bool { return r == ' ' || r == '　' || r == '、' || r == '，' || r == ',' }
 
@@ -1113,7 +1127,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		if len(first) > 0 && similar(first[0], a.Title) {
 			first = first[1:] // the title's own line, kept as the page set it
 		}
-		if len(first) > 0 && len(first[0]) <= 40 && chineseNames(first[0]) {
+		if len(first) > 0 && len(first[0]) <= 40 && chineseNames(first[0]) && !placeName(first[0]) {
 			a.Byline = first[0]
 		}
 	}

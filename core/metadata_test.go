@@ -98,6 +98,14 @@ func TestMonthDate(t *testing.T) {
 			t.Errorf("monthDate(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{{"胡平", false}, {"江苏", true}, {"温州", true}, {"黄岛", true}, {"林晓", false}} {
+		if got := placeName(c.in); got != c.want {
+			t.Errorf("placeName(%q) = %v", c.in, got)
+		}
+	}
 	if got := edgeLines("a\n\n b \nc\n\nd\ne\n", 2, 2); strings.Join(got, "|") != "a|b|e|d" {
 		t.Errorf("edgeLines = %q", got)
 	}
