@@ -807,7 +807,7 @@ func bylinePerson(lines, end []string) string {
 				return strings.TrimSpace(m[1])
 			}
 		}
-		if m := zhEndNamesRe.FindStringSubmatch(l); m != nil && chineseNames(m[1]) {
+		if m := zhEndNamesRe.FindStringSubmatch(l); m != nil && chineseNames(m[1]) && !placeName(m[1]) {
 			return strings.Join(strings.FieldsFunc(m[1], nameSep), " ")
 		}
 	}

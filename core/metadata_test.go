@@ -319,6 +319,7 @@ func TestBylineAround(t *testing.T) {
 		{nil, []string{"会议将于明年召开。（新华社）"}, ""},
 		{nil, []string{"问题还有很多。（待续）"}, ""},
 		{nil, []string{"下面是本书的内容。（简介）"}, ""},
+		{nil, []string{"本届展会为期三天。（温州）"}, ""},
 		{nil, []string{"这是他们的第三次合作（李白 杜甫 白居易 王维 孟浩然）"}, ""},
 	} {
 		if got := bylineAround(tt.head, tt.end); got != tt.want {
