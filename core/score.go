@@ -206,7 +206,7 @@ func (s *scoring) textCounts(nodes []*html.Node) []textStats {
 
 func tagBase(a atom.Atom) float64 {
 	switch a {
-	case atom.Div:
+	case atom.Div, atom.Article:
 		return 5
 	case atom.Pre, atom.Td, atom.Blockquote:
 		return 3
