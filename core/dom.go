@@ -91,11 +91,16 @@ func textOf(n *html.Node) string {
 // that a script inside a byline line does not make it long on one page and
 // not on another.
 func readText(n *html.Node) string {
-	if p := n.Parent; p != nil && p.Namespace == "" && n.Data != "" &&
-		(p.DataAtom == atom.Style || p.DataAtom == atom.Script && !jsonType(attr(p, "type"))) {
+	if p := n.Parent; p != nil && n.Data != "" && codeElem(p) {
 		return " "
 	}
 	return n.Data
+}
+
+// codeElem reports a script (but JSON-LD) or a style sheet: its text is
+// code, which no stage reads.
+func codeElem(n *html.Node) bool {
+	return n.Namespace == "" && (n.DataAtom == atom.Style || n.DataAtom == atom.Script && !jsonType(attr(n, "type")))
 }
 
 // appendText appends the raw text of n's subtree to b.

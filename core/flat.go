@@ -130,31 +130,17 @@ func (b *flatBuilder) build() *html.Node {
 			cur.AppendChild(n)
 			cur = n
 			b.elems++
-			if n.Namespace == "" {
-				switch n.DataAtom {
-				case atom.Script:
-					if !jsonType(attr(n, "type")) {
-						raw++
-					}
-				case atom.Style:
-					raw++
-				case atom.Pre, atom.Listing:
-					pre = true
-				}
+			if codeElem(n) {
+				raw++
+			} else if n.Namespace == "" && (n.DataAtom == atom.Pre || n.DataAtom == atom.Listing) {
+				pre = true
 			}
 		case flatEnd:
 			if cur == root {
 				continue
 			}
-			if cur.Namespace == "" {
-				switch cur.DataAtom {
-				case atom.Script:
-					if !jsonType(attr(cur, "type")) {
-						raw--
-					}
-				case atom.Style:
-					raw--
-				}
+			if codeElem(cur) {
+				raw--
 			}
 			cur = cur.Parent
 		case flatText:
@@ -242,14 +228,7 @@ func (b *flatBuilder) readAttrs(n *html.Node) {
 }
 
 // rawTextParent reports the elements whose text the parser reads as raw
-// text or RCDATA: their whitespace is text, not indentation.
+// text or RCDATA (rawTag's): their whitespace is text, not indentation.
 func rawTextParent(n *html.Node) bool {
-	if n.Namespace != "" {
-		return false
-	}
-	switch n.DataAtom {
-	case atom.Title, atom.Textarea, atom.Xmp, atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext:
-		return true
-	}
-	return false
+	return n.Namespace == "" && rawTag(n.Data) != rawNone
 }

@@ -380,26 +380,26 @@ func reflow(mdLines []string, tx string) (block, bool) {
 // or a programme, vary more), and most of those ending in the middle of a
 // sentence (lines that are sentences of their own are not wrapped text).
 func wrapWidth(blank []bool, width []int, lines []string) int {
-	var ws []int
+	var runOn []int // the lines followed by another
 	for i := range width {
 		if !blank[i] && i+1 < len(width) && !blank[i+1] {
-			ws = append(ws, width[i])
+			runOn = append(runOn, i)
 		}
 	}
-	if len(ws) < 4 {
+	if len(runOn) < 4 {
 		return 0
 	}
-	sorted := append([]int(nil), ws...)
-	slices.Sort(sorted)
-	w := sorted[len(sorted)*3/4]
+	ws := make([]int, len(runOn))
+	for k, i := range runOn {
+		ws[k] = width[i]
+	}
+	slices.Sort(ws)
+	w := ws[len(ws)*3/4]
 	if w < 40 {
 		return 0
 	}
 	full, open := 0, 0
-	for i := range width {
-		if blank[i] || i+1 >= len(width) || blank[i+1] {
-			continue
-		}
+	for _, i := range runOn {
 		if width[i] >= w*22/25 && width[i] <= w*21/20+2 {
 			full++
 			if !endsSentence(strings.TrimSpace(lines[i])) {
@@ -407,7 +407,7 @@ func wrapWidth(blank []bool, width []int, lines []string) int {
 			}
 		}
 	}
-	if full*4 < len(ws)*3 || open*2 <= full {
+	if full*4 < len(runOn)*3 || open*2 <= full {
 		return 0
 	}
 	return w

@@ -361,8 +361,8 @@ var (
 	// A line that dates the article to the month only: a report's
 	// "2003年5月", a reprint's closing source "——《北京之春》1998年3月号"
 	// ("原载《…》…", "摘自…"), "March 2003".
-	monthLineRe = regexp.MustCompile(`^(?:[—－-]+\s*)?(?:[（(]?\s*(?:原载|原載|摘自|转载自|轉載自|选自|選自|刊于|刊於|载于|載於)[:：]?\s*)?(?:《[^》]{1,40}》\s*)?((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
-	sourceEndRe = regexp.MustCompile(`(?:——|－－|--)\s*《[^》]{1,40}》\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`)
+	monthLineRe = regexp.MustCompile(`^(?:[—－-]+\s*)?(?:[（(]?\s*(?:原载|原載|摘自|转载自|轉載自|选自|選自|刊于|刊於|载于|載於)[:：]?\s*)?(?:《[^》]{1,40}》\s*)?` + zhMonthEnd)
+	sourceEndRe = regexp.MustCompile(`(?:——|－－|--)\s*《[^》]{1,40}》\s*` + zhMonthEnd)
 	enMonthRe   = regexp.MustCompile(`(?i)^(january|february|march|april|may|june|july|august|september|october|november|december)\s+((?:19|20)\d\d)$`)
 	enDate2Re   = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b`)
 )
@@ -464,28 +464,31 @@ func isoDate(s string) string {
 }
 
 // edgeLines returns the first head and the last tail non-blank lines of
-// text: where an article states its date when no markup does (a report's
-// date under its authors, a reprint's source line at the end).
-func edgeLines(text string, head, tail int) []string {
-	var out []string
-	for rest := text; len(out) < head && rest != ""; {
+// text (tail from the end): where an article states its date or its
+// author when no markup does (a report's date under its authors, a
+// reprint's source line or a reporter's sign-off at the end).
+func edgeLines(text string, head, tail int) (first, last []string) {
+	for rest := text; len(first) < head && rest != ""; {
 		var l string
 		l, rest, _ = strings.Cut(rest, "\n")
 		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+			first = append(first, l)
 		}
 	}
-	for rest, n := text, 0; n < tail && rest != ""; {
+	for rest := text; len(last) < tail && rest != ""; {
 		i := strings.LastIndexByte(rest, '\n')
 		l := rest[i+1:]
 		rest = rest[:max(i, 0)]
 		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-			n++
+			last = append(last, l)
 		}
 	}
-	return out
+	return first, last
 }
+
+// zhMonthEnd is the year and month that end a month date line: "1998年3月号",
+// "2001年7月）".
+const zhMonthEnd = `((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:号|號|刊)?\s*[）)]?\s*[。.]?$`
 
 // monthDate returns "YYYY-MM" for a line that is a date to the month and
 // nothing else (monthLineRe, enMonthRe), or that ends with a reprint's
@@ -496,11 +499,11 @@ func monthDate(l string) string {
 		return ""
 	}
 	y, mo := "", 0
-	if m := monthLineRe.FindStringSubmatch(l); m != nil {
-		y = m[1]
-		mo, _ = strconv.Atoi(m[2])
-	} else if m := sourceEndRe.FindStringSubmatch(l); m != nil {
-		// The source line run on into the last paragraph.
+	m := monthLineRe.FindStringSubmatch(l)
+	if m == nil {
+		m = sourceEndRe.FindStringSubmatch(l) // the source line run on into the last paragraph
+	}
+	if m != nil {
 		y = m[1]
 		mo, _ = strconv.Atoi(m[2])
 	} else if m := enMonthRe.FindStringSubmatch(l); m != nil {
@@ -1093,6 +1096,7 @@ func headlineSized(t string) bool {
 // fillMeta completes a's metadata (after fillTitle) from the sources and
 // the lines found around the article.
 func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
+	head, tail := edgeLines(a.Text, 5, 3) // the text's first and last lines
 	a.Byline = firstNonEmpty(m.ld.author, m.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
 	if strings.HasPrefix(a.Byline, "http") || notAName(a.Byline) {
 		a.Byline = ""
@@ -1101,7 +1105,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 		lines := append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), m.authors...)
 		// The body's last lines, and the text's: a sign-off may close the
 		// last paragraph, after the leaves the boilerplate pass looked at.
-		end := append(append([]string(nil), r.endLines...), edgeLines(a.Text, 0, 2)...)
+		end := append(append([]string(nil), r.endLines...), tail[:min(len(tail), 2)]...)
 		if a.Byline == "" {
 			a.Byline = bylineAround(lines, end)
 		} else if p := bylinePerson(lines, end); p != "" {
@@ -1123,7 +1127,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	if a.Byline == "" {
 		// Essays name their author on a line of its own under the title:
 		// the text's first line, the names alone ("胡平").
-		first := edgeLines(a.Text, 2, 0)
+		first := head[:min(len(head), 2)]
 		if len(first) > 0 && similar(first[0], a.Title) {
 			first = first[1:] // the title's own line, kept as the page set it
 		}
@@ -1161,7 +1165,7 @@ func (r *run) fillMeta(a *Article, m *metaSource, art *html.Node) {
 	if a.Published == "" {
 		// No day anywhere: a stamp or a source line that gives the month
 		// ("1998-03", ISO 8601's month precision).
-		for _, l := range append(append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), r.endLines...), edgeLines(a.Text, 5, 3)...) {
+		for _, l := range append(append(append(append(append([]string(nil), r.headStamps...), r.nearTitleLines...), r.endLines...), head...), tail...) {
 			if m := monthDate(l); m != "" {
 				a.Published = m
 				break

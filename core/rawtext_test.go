@@ -238,16 +238,9 @@ func TestBlankRawTextRandom(t *testing.T) {
 // On the corpus (when it is beside the repository), every page's tree is
 // the same with and without the cut.
 func TestBlankRawTextOnTheCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("corpus pass skipped under -short")
-	}
-	dir := os.Getenv("CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus")
-	}
-	dirs, _ := filepath.Glob(filepath.Join(dir, "*", "*", "source.html"))
+	dirs := corpusFiles(t)
 	if len(dirs) == 0 {
-		t.Skip("no corpus beside the repository")
+		t.Skip("no corpus beside the repository, or -short")
 	}
 	cut, total := 0, 0
 	for _, f := range dirs {
@@ -346,9 +339,7 @@ func TestCutAttrOnKeepsWhatTheStagesRead(t *testing.T) {
 		`metadata.go attr(n, "rel"`:        1, // any element, but only its text counts (a link has none)
 		`metadata.go attr(n, "type"`:       1, // script, for ld+json
 		`clean.go hasAttr(p, "href"`:       1, // mediaPicture: a
-		`dom.go attr(p, "type"`:            1, // readText: script, for ld+json
-		`flat.go attr(n, "type"`:           1, // script, for ld+json
-		`flat.go attr(cur, "type"`:         1, // script, for ld+json
+		`dom.go attr(n, "type"`:            1, // codeElem: script, for ld+json
 		`parse.go attr(b, "href"`:          1, // base
 		`parse.go hasAttr(b, "href"`:       1, // base
 		`parse.go attr(n, "href"`:          1, // a and area

@@ -291,6 +291,14 @@ globalThis.deepDoc = doc; }</script></body></html>`)
 
 // ---- helpers ----
 
+// withSeeds returns the host's paths given, then each seed page's.
+func (e *env) withSeeds(paths ...string) []string {
+	for _, s := range e.seeds {
+		paths = append(paths, "/seed/"+s.name)
+	}
+	return paths
+}
+
 // do runs browser steps with a deadline; a failure ends the test.
 func (e *env) do(ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
 	e.t.Helper()
@@ -792,11 +800,7 @@ const contrastJS = `(() => {
 // and the body's top-level scripts, and keeps the metadata.
 func TestPageHTML(t *testing.T) {
 	e := newEnv(t)
-	pages := []string{"/heavy"}
-	for _, s := range e.seeds {
-		pages = append(pages, "/seed/"+s.name)
-	}
-	for _, p := range pages {
+	for _, p := range e.withSeeds("/heavy") {
 		t.Run(strings.TrimPrefix(p, "/"), func(t *testing.T) {
 			e.t = t
 			type result struct {
@@ -848,11 +852,7 @@ func TestPageHTML(t *testing.T) {
 // and slots.
 func TestPageTree(t *testing.T) {
 	e := newEnv(t)
-	pages := []string{"/heavy", "/tricky", "/deep", "/shadow"}
-	for _, s := range e.seeds {
-		pages = append(pages, "/seed/"+s.name)
-	}
-	for _, p := range pages {
+	for _, p := range e.withSeeds("/heavy", "/tricky", "/deep", "/shadow") {
 		t.Run(strings.TrimPrefix(p, "/"), func(t *testing.T) {
 			e.t = t
 			type result struct {

@@ -255,19 +255,13 @@ export async function startHere(wasm) {
       collectLater(); // (after this call: the timer waits for the task to end)
       if (typeof html?.tree === "string") {
         // pageTree's flat tree: UTF-8 into the wasm, as a string page goes.
-        const buf = new Uint8Array(html.tree.length * 3);
-        return ns.extractTree(buf.subarray(0, utf8.encodeInto(html.tree, buf).written), opts.url || "");
+        return ns.extractTree(utf8Bytes(html.tree), opts.url || "");
       }
       let page = html instanceof ArrayBuffer ? new Uint8Array(html) : html;
       let contentType = opts.contentType || "";
       if (typeof page === "string") {
         // A string is UTF-8 on the way in whatever its <meta charset> said.
-        // Encoded here, it crosses into the wasm once; handed over as a
-        // string, Go's syscall/js would encode it and copy it twice more.
-        // encodeInto a buffer of the largest size it can take: Chromium's
-        // encode() took 2 to 3 times as long on pages of a megabyte.
-        const buf = new Uint8Array(page.length * 3);
-        page = buf.subarray(0, utf8.encodeInto(page, buf).written);
+        page = utf8Bytes(page);
         contentType = "text/html; charset=utf-8";
       }
       return ns.extract(page, opts.url || "", contentType);
@@ -279,6 +273,16 @@ export async function startHere(wasm) {
 }
 
 const utf8 = new TextEncoder();
+
+// utf8Bytes encodes a string (a page, or pageTree's flat tree) for the
+// wasm. Encoded here, it crosses into the wasm once; handed over as a
+// string, Go's syscall/js would encode it and copy it twice more. It goes
+// into a buffer of the largest size it can take: Chromium's encode() took
+// 2 to 3 times as long as encodeInto on pages of a megabyte.
+function utf8Bytes(s) {
+  const buf = new Uint8Array(s.length * 3);
+  return buf.subarray(0, utf8.encodeInto(s, buf).written);
+}
 
 const modules = new Map(); // wasm URL -> Promise<WebAssembly.Module>
 
