@@ -94,15 +94,15 @@ func (p *parsed) abs(ref string) string {
 	if ref == "" || p.base == nil || strings.HasPrefix(ref, "#") {
 		return ref
 	}
+	if a, ok := p.fastAbs(ref); ok {
+		return a // (cheaper than the cache)
+	}
 	if a, ok := p.absCache[ref]; ok {
 		return a
 	}
-	a, ok := p.fastAbs(ref)
-	if !ok {
-		a = ref
-		if u, err := resolveRef(p.base, ref); err == nil {
-			a = u.String()
-		}
+	a := ref
+	if u, err := resolveRef(p.base, ref); err == nil {
+		a = u.String()
 	}
 	if p.absCache == nil {
 		p.absCache = make(map[string]string)
@@ -209,41 +209,59 @@ func cutHTTP(s string) (string, bool) {
 // nor an empty fragment.
 func plainPath(s string) bool {
 	seg, query, frag := 0, false, false
-	for i := 0; i <= len(s); i++ {
-		c := byte('/')
-		if i < len(s) {
-			c = s[i]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if plainURLByte[c] {
+			continue
 		}
-		if !query && (c == '/' || c == '?' || c == '#' || i == len(s)) {
-			// the end of a segment of the path
-			if d := s[seg:i]; d == "." || d == ".." {
-				return false
+		switch c {
+		case '/', '?', '#':
+			if !query {
+				if d := s[seg:i]; d == "." || d == ".." {
+					return false
+				}
+				seg = i + 1
 			}
-			seg = i + 1
-		}
-		if i == len(s) {
-			break
-		}
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case c == '%':
+			switch c {
+			case '?':
+				query = true
+			case '#':
+				if frag || i == len(s)-1 {
+					return false // (net/url drops an empty fragment)
+				}
+				query, frag = true, true
+			}
+		case '%':
 			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
 				return false
 			}
-		case c == '?':
-			query = true
-		case c == '#':
-			if frag || i == len(s)-1 {
-				return false // (net/url drops an empty fragment)
-			}
-			query, frag = true, true
-		case strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0:
 		default:
+			return false
+		}
+	}
+	if !query {
+		if d := s[seg:]; d == "." || d == ".." {
 			return false
 		}
 	}
 	return true
 }
+
+// plainURLByte marks the bytes net/url leaves as they are anywhere in a
+// path, query or fragment but for "/", "?", "#" and "%", which
+// plainPath reads itself.
+var plainURLByte = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "-._~!$&'()*+,;=:@" {
+		t[c] = true
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
