@@ -259,7 +259,8 @@ func (e *env) serveHost(w http.ResponseWriter, r *http.Request) {
 <script>{ const p = document.getElementById("grown");
 p.appendChild(document.createTextNode(", dit l’opérateur,"));
 p.appendChild(document.createTextNode(" après un hiver difficile."));
-p.setAttribute("data-note", "a\u0000b"); }</script></article><footer>Le Port</footer></body></html>`, strings.Repeat(para, 6))
+p.setAttribute("data-note", "a\u0000b");
+p.setAttributeNS(null, "data-Kept", "upper case"); }</script></article><footer>Le Port</footer></body></html>`, strings.Repeat(para, 6))
 		return
 	case "shadow":
 		// An article drawn by a web component: its text in an open shadow
@@ -858,7 +859,7 @@ func TestPageTree(t *testing.T) {
 			type result struct {
 				Diff, Error, Text, Byline string
 				TreeLen, HTMLLen          int
-				HasCode                   bool
+				HasCode, UpperAttr        bool
 			}
 			e.do(e.ctx, chromedp.Navigate(e.host+p))
 			res := eval[result](e, e.ctx, fmt.Sprintf(`(async () => {
@@ -871,7 +872,7 @@ func TestPageTree(t *testing.T) {
   const k = Object.keys(b).find((k) => js(a[k]) !== js(b[k]));
   return { diff: k ? k + ": " + js(a[k]).slice(0, 400) + " vs " + js(b[k]).slice(0, 400) : "",
     error: a.error || "", text: a.text || "", byline: a.byline || "", treeLen: tree.tree.length, htmlLen: html.length,
-    hasCode: /\.a\{color:red\}|appState|var tracking/.test(tree.tree) };
+    hasCode: /\.a\{color:red\}|appState|var tracking/.test(tree.tree), upperAttr: tree.tree.includes("data-Kept\0upper case\0") };
 })()`, e.ours+"/cleanread.js"))
 			if res.Error != "" || res.Text == "" {
 				t.Fatalf("extract(pageTree): error %q, %d characters of text", res.Error, len(res.Text))
@@ -897,6 +898,11 @@ func TestPageTree(t *testing.T) {
 			}
 			if res.HasCode {
 				t.Errorf("the tree carries script or style code")
+			}
+			if p == "/tricky" && !res.UpperAttr {
+				// (getAttribute lower-cases the name it is given on an
+				// HTML element; a script can set one that is not.)
+				t.Errorf("tricky page: an attribute with capitals in its name is missing from the tree")
 			}
 			if p == "/tricky" {
 				// (svg is not text; the no-break space before » is no

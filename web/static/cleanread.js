@@ -135,7 +135,9 @@ export function pageTree(doc = document) {
   const HTML_NS = "http://www.w3.org/1999/xhtml";
   const SVG_NS = "http://www.w3.org/2000/svg";
   const MATH_NS = "http://www.w3.org/1998/Math/MathML";
-  const parts = [];
+  /* One string grown by +=: V8 joins the pieces once, when the string is
+     read, which took less than an array's push and join. */
+  let out = "";
   const clean = (s) => (s.indexOf("\0") < 0 ? s : s.replaceAll("\0", "\uFFFD"));
   /* The walk follows the tree as it is drawn: into open shadow roots (web
      components keep their text there, which serialising the page misses)
@@ -155,7 +157,7 @@ export function pageTree(doc = document) {
     if (!c) {
       if (!frames.length) break;
       f = frames.pop();
-      parts.push("\x03");
+      out += "\x03";
       continue;
     }
     switch (c.nodeType) {
@@ -163,16 +165,23 @@ export function pageTree(doc = document) {
         const ns = c.namespaceURI;
         const name = c.localName;
         let rec = (ns === SVG_NS ? "\x05" : ns === MATH_NS ? "\x06" : "\x01") + name + "\0";
-        const attrs = c.attributes;
-        for (let i = 0; i < attrs.length; i++) {
-          const a = attrs[i];
-          if (a.name.charCodeAt(0) >= 8) rec += a.name + "\0" + clean(a.value) + "\0";
+        /* (Names and values as strings: reading them through Attr nodes,
+           which the browser makes for the call, took a sixth longer.) */
+        if (c.hasAttributes()) {
+          const names = c.getAttributeNames();
+          for (let i = 0; i < names.length; i++) {
+            const a = names[i];
+            if (a.charCodeAt(0) < 8) continue;
+            let v = c.getAttribute(a);
+            if (v === null) v = c.attributes[i].value; /* a name getAttribute lower-cases */
+            rec += a + "\0" + clean(v) + "\0";
+          }
         }
-        parts.push(rec);
+        out += rec;
         let down = null;
         let list = null;
         if (ns === HTML_NS && (name === "script" && !/json/i.test(c.getAttribute("type") || "") || name === "style")) {
-          if (c.firstChild) parts.push("\x02 \0"); /* code: the engine would cut it to this */
+          if (c.firstChild) out += "\x02 \0"; /* code: the engine would cut it to this */
         } else if (c.shadowRoot) {
           down = c.shadowRoot.firstChild;
         } else if (ns === HTML_NS && name === "slot") {
@@ -188,20 +197,20 @@ export function pageTree(doc = document) {
           frames.push(f);
           f = { node: down, list, i: 0 };
         } else {
-          parts.push("\x03");
+          out += "\x03";
         }
         break;
       }
       case 3: /* text */
       case 4: /* CDATA (in svg and math): text to the parser */
-        parts.push("\x02" + clean(c.data) + "\0");
+        out += "\x02" + clean(c.data) + "\0";
         break;
       case 8:
-        parts.push("\x04");
+        out += "\x04";
         break;
     }
   }
-  return { tree: parts.join("") };
+  return { tree: out };
 }
 
 /** The URL of the wasm this module loads by default. */
