@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"syscall/js"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/cleanread/cleanread/core"
 )
@@ -37,19 +39,73 @@ func errorResult(url, msg string) core.Result {
 // text in the wasm cost a multiple of the article's size in garbage (its
 // HTML escaped as \u003c, the buffer regrown, copied out) and its parse again
 // in JavaScript; each string here goes over once, decoded by the host.
+//
+// A string field that is the tail of one set before it (the body's
+// Markdown and HTML are the tails of the document's) is sent as that
+// field's substring: the host shares the characters rather than decoding
+// the article's bytes once more (two of five copies of a small page's
+// article, half the strings' share of its call).
 func resultValue(r core.Result) js.Value {
-	return jsValue(reflect.ValueOf(r))
+	var t tails
+	return t.value(reflect.ValueOf(r))
+}
+
+// tails remembers the long strings sent so far.
+type tails []sentString
+
+type sentString struct {
+	s string
+	v js.Value
+}
+
+// minTail is the length under which a string goes over as it is.
+const minTail = 256
+
+// str returns the JavaScript value of s: a substring of a string sent
+// before when s is its tail.
+func (t *tails) str(s string) js.Value {
+	if len(s) < minTail {
+		return js.ValueOf(s)
+	}
+	end := uintptr(unsafe.Pointer(unsafe.StringData(s))) + uintptr(len(s))
+	for _, p := range *t {
+		start := uintptr(unsafe.Pointer(unsafe.StringData(p.s)))
+		if len(s) <= len(p.s) && start+uintptr(len(p.s)) == end {
+			head := p.s[:len(p.s)-len(s)]
+			if !utf8.ValidString(head) || !utf8.RuneStart(s[0]) {
+				break // (then the host's decoding of the two may differ)
+			}
+			return jsSubstring.Call("call", p.v, utf16Len(head))
+		}
+	}
+	v := js.ValueOf(s)
+	*t = append(*t, sentString{s, v})
+	return v
+}
+
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
 
 var (
 	jsObject = js.Global().Get("Object")
 	jsArray  = js.Global().Get("Array")
+	// (syscall/js calls methods on objects only, not on strings)
+	jsSubstring = js.Global().Get("String").Get("prototype").Get("substring")
 )
 
-func jsValue(v reflect.Value) js.Value {
+func (t *tails) value(v reflect.Value) js.Value {
 	switch v.Kind() {
 	case reflect.String:
-		return js.ValueOf(v.String())
+		return t.str(v.String())
 	case reflect.Bool:
 		return js.ValueOf(v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -64,22 +120,22 @@ func jsValue(v reflect.Value) js.Value {
 		}
 		arr := jsArray.New(v.Len())
 		for i := range v.Len() {
-			arr.SetIndex(i, jsValue(v.Index(i)))
+			arr.SetIndex(i, t.value(v.Index(i)))
 		}
 		return arr
 	case reflect.Struct:
 		obj := jsObject.New()
-		setFields(obj, v)
+		t.setFields(obj, v)
 		return obj
 	}
 	panic("cleanread: no JavaScript value for a " + v.Kind().String())
 }
 
 // setFields sets v's fields on obj as encoding/json names them.
-func setFields(obj js.Value, v reflect.Value) {
-	t := v.Type()
-	for i := range t.NumField() {
-		f := t.Field(i)
+func (t *tails) setFields(obj js.Value, v reflect.Value) {
+	ty := v.Type()
+	for i := range ty.NumField() {
+		f := ty.Field(i)
 		tag := f.Tag.Get("json")
 		if !f.IsExported() || tag == "-" {
 			continue
@@ -87,7 +143,7 @@ func setFields(obj js.Value, v reflect.Value) {
 		name, opts, _ := strings.Cut(tag, ",")
 		fv := v.Field(i)
 		if f.Anonymous && name == "" && fv.Kind() == reflect.Struct {
-			setFields(obj, fv)
+			t.setFields(obj, fv)
 			continue
 		}
 		if name == "" {
@@ -96,6 +152,6 @@ func setFields(obj js.Value, v reflect.Value) {
 		if opts == "omitempty" && fv.IsZero() {
 			continue
 		}
-		obj.Set(name, jsValue(fv))
+		obj.Set(name, t.value(fv))
 	}
 }

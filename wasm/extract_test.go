@@ -40,6 +40,9 @@ slowly over the flats, and the birds <em>rose</em> from the mud in long <a href=
 		r    core.Result
 	}{
 		{name: "article", page: page},
+		// A header with runes of two and four UTF-16 units before the
+		// body, whose fields go over as substrings of the document's.
+		{name: "astral header", page: []byte(strings.Replace(strings.ReplaceAll(string(page), "Notes from the coast", "Notes 😀 from the côte, 海岸 𝔘"), "Ann Lee", "Ann 😀 Lee", -1))},
 		{name: "failed", page: []byte("%PDF-1.4 not a page")},
 		{name: "bare", r: core.Result{Input: "x", Error: "e", ErrorKind: "other"}},
 		{name: "error result", r: errorResult("https://example.org/", "internal error")},
@@ -122,5 +125,27 @@ func TestLegacyBytesDecodedByTheHost(t *testing.T) {
 	}
 	if !strings.Contains(r.Text, "山区茶农提前半个月") || r.Charset != "gb18030" {
 		t.Fatalf("GBK page not decoded (charset %q): %.200s", r.Charset, r.Text)
+	}
+}
+
+// A string that is the tail of one sent before is its substring, at the
+// right UTF-16 offset whatever runes precede it; others go over whole.
+func TestTailsAreSubstrings(t *testing.T) {
+	full := strings.Repeat("é😀x海", 100) + strings.Repeat("tail 𝔘 ", 80)
+	var tl tails
+	fv := tl.str(full)
+	// (byte 4 is inside a rune: that tail goes over whole)
+	for _, cut := range []int{0, 4, 6, len(full) - 256, len(strings.Repeat("é😀x海", 100))} {
+		tail := full[cut:]
+		if got, want := tl.str(tail).String(), js.ValueOf(tail).String(); got != want {
+			t.Errorf("tail from byte %d: %.60q, want %.60q", cut, got, want)
+		}
+	}
+	other := strings.Clone(full[10:])
+	if got := tl.str(other).String(); got != other {
+		t.Errorf("a copy: %.60q", got)
+	}
+	if len(tl) != 3 || !tl[0].v.Equal(fv) {
+		t.Errorf("sent strings kept: %d, want the whole, the tail inside a rune and the copy", len(tl))
 	}
 }

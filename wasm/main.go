@@ -29,9 +29,9 @@ import (
 	"github.com/cleanread/cleanread/core"
 )
 
-// utf8 is the transport type for pages handed over as JS strings: their
+// utf8Type is the transport type for pages handed over as JS strings: their
 // bytes are UTF-8 now, whatever their <meta charset> said on the wire.
-const utf8 = "text/html; charset=utf-8"
+const utf8Type = "text/html; charset=utf-8"
 
 // memoryLimit is the Go runtime's soft memory limit in the page, for the
 // pages far larger than usual (see collectAt): the runtime's own memory
@@ -123,7 +123,7 @@ func pageArgs(args []js.Value) (page []byte, url, ctype string) {
 	}
 	switch h := arg(0); h.Type() {
 	case js.TypeString:
-		page, ctype = []byte(h.String()), utf8
+		page, ctype = []byte(h.String()), utf8Type
 	case js.TypeObject:
 		if n := h.Get("byteLength"); n.Type() == js.TypeNumber {
 			page = make([]byte, n.Int())
