@@ -144,7 +144,8 @@ func atomicBlock(a atom.Atom) bool {
 
 func measureLeaf(nodes []*html.Node, tag atom.Atom) *leaf {
 	l := &leaf{nodes: nodes, tag: tag, small: true}
-	var w spaceNorm // the leaf's text, normalised as it is read
+	w := newSpaceNorm() // the leaf's text, normalised as it is read
+	defer w.done()
 	inLink := 0
 	if len(nodes) > 0 && underLink(nodes[0]) {
 		// Text inside a link that wraps blocks (<a><p>…</p></a>) is link

@@ -68,7 +68,8 @@ func textOf(n *html.Node) string {
 	if n.Type == html.TextNode {
 		return normSpace(n.Data)
 	}
-	var w spaceNorm
+	w := newSpaceNorm()
+	defer w.done()
 	for k := n.FirstChild; k != nil; k = next(k, n, false) {
 		// appendText's walk, normalised on the way
 		if k.Type == html.TextNode {

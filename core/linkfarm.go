@@ -39,10 +39,19 @@ type anchorRef struct {
 	text []rune
 }
 
-// anchorGroup is the anchors of one link container, in document order.
+// anchorGroup is the anchors of one link container, in document order:
+// their count while the survey collects them (in run.anchorSeq), then
+// their slice of one array, which findLinkFarms fills.
 type anchorGroup struct {
 	c       *html.Node
+	n       int32
 	anchors []*html.Node
+}
+
+// anchorItem is an anchor and its group, as the survey meets it.
+type anchorItem struct {
+	g int32
+	a *html.Node
 }
 
 type farmCluster struct {
@@ -72,12 +81,32 @@ func (r *run) collectAnchor(a *html.Node) {
 		r.anchorGroups[c] = g
 		r.anchorOrder = append(r.anchorOrder, anchorGroup{c: c})
 	}
-	r.anchorOrder[g].anchors = append(r.anchorOrder[g].anchors, a)
+	r.anchorOrder[g].n++
+	r.anchorSeq = append(r.anchorSeq, anchorItem{g, a})
+}
+
+// groupAnchors gives each group its anchors, in document order, as slices
+// of one array: the survey appends to one slice rather than to one per
+// container (most hold one or two links, and each slice grew on its own).
+func (r *run) groupAnchors() {
+	all := make([]*html.Node, len(r.anchorSeq))
+	off := 0
+	for i := range r.anchorOrder {
+		g := &r.anchorOrder[i]
+		g.anchors = all[off : off : off+int(g.n)]
+		off += int(g.n)
+	}
+	for _, it := range r.anchorSeq {
+		g := &r.anchorOrder[it.g]
+		g.anchors = append(g.anchors, it.a)
+	}
+	r.anchorSeq = nil
 }
 
 // findLinkFarms clusters the anchors the survey collected and marks the
 // farms.
 func (r *run) findLinkFarms() {
+	r.groupAnchors()
 	order := r.anchorOrder
 	if limit := r.ex.limits.MaxLinks; limit > 0 && r.anchorCount > limit {
 		r.note("link-farm clustering looked at the first %d of %d links", limit, r.anchorCount)

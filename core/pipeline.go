@@ -83,6 +83,7 @@ type run struct {
 	anchorCount  int
 	anchorGroups map[*html.Node]int32 // link container → its group in anchorOrder
 	anchorOrder  []anchorGroup        // the groups, by container in document order
+	anchorSeq    []anchorItem         // the anchors as the survey met them (groupAnchors)
 	headings     []*html.Node         // the body's headings
 	bitsNode     *html.Node           // the node classBits answered last
 	bits         uint8
@@ -186,7 +187,7 @@ func (r *run) extract(in Input) (*Article, error) {
 		}
 	}
 	r.findNearTitle(body, a.Title)
-	r.anchorGroups, r.anchorOrder, r.headings = nil, nil, nil
+	r.anchorGroups, r.anchorOrder, r.anchorSeq, r.headings = nil, nil, nil, nil
 
 	art, err := r.grab(body)
 	if err != nil {

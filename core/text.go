@@ -2,6 +2,7 @@ package core
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -291,10 +292,31 @@ func digits(t string) int {
 // the parser writes whole runes): the result is then normSpace's, as the
 // runes are the same. A piece that is not sets bad, and the caller falls
 // back to normSpace of the whole.
+//
+// Its bytes go into a buffer taken from a pool (newSpaceNorm), and String
+// copies them out once, at their size: a builder of its own per text grew
+// through every size class on the way (eight allocations for a paragraph),
+// and spaceNorm runs for every leaf block and many elements' text.
 type spaceNorm struct {
-	b     strings.Builder
+	b     []byte
 	space bool // whitespace is pending before the next rune
 	bad   bool
+}
+
+var normBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// newSpaceNorm returns a spaceNorm on a pooled buffer; done gives it back.
+func newSpaceNorm() spaceNorm {
+	return spaceNorm{b: (*normBufs.Get().(*[]byte))[:0]}
+}
+
+// done returns w's buffer to the pool (but a very large one); w is not to
+// be used after.
+func (w *spaceNorm) done() {
+	if b := w.b; cap(b) > 0 && cap(b) <= 1<<16 {
+		normBufs.Put(&b)
+	}
+	w.b = nil
 }
 
 // addSpace adds whitespace (a block's boundary).
@@ -309,11 +331,11 @@ func (w *spaceNorm) add(s string) {
 	for i := 0; i < len(s); {
 		// Runes that cannot be spaces are copied in bulk (as in normSpace).
 		if j := nonSpaceRun(s, i); j > i {
-			if w.space && w.b.Len() > 0 {
-				w.b.WriteByte(' ')
+			if w.space && len(w.b) > 0 {
+				w.b = append(w.b, ' ')
 			}
 			w.space = false
-			w.b.WriteString(s[i:j])
+			w.b = append(w.b, s[i:j]...)
 			i = j
 			continue
 		}
@@ -329,18 +351,18 @@ func (w *spaceNorm) add(s string) {
 		if isSpaceRune(r) {
 			w.space = true
 		} else {
-			if w.space && w.b.Len() > 0 {
-				w.b.WriteByte(' ')
+			if w.space && len(w.b) > 0 {
+				w.b = append(w.b, ' ')
 			}
 			w.space = false
-			w.b.WriteString(s[i : i+n])
+			w.b = append(w.b, s[i:i+n]...)
 		}
 		i += n
 	}
 }
 
 // String returns the normalised text (valid when !bad).
-func (w *spaceNorm) String() string { return w.b.String() }
+func (w *spaceNorm) String() string { return string(w.b) }
 
 // blank reports whether s is all whitespace, normSpace(s) == "", without
 // building the normalised copy.
