@@ -3,8 +3,7 @@
 package main
 
 import (
-	"reflect"
-	"strings"
+	"encoding/json"
 	"syscall/js"
 	"unicode/utf8"
 	"unsafe"
@@ -32,23 +31,37 @@ func errorResult(url, msg string) core.Result {
 		Article: core.Article{Removed: core.Removed{Details: []core.Removal{}}}}
 }
 
-// resultValue builds the result object in JavaScript directly, field by
-// field, with the names and rules of its JSON encoding (json tags, embedded
-// structs inlined, omitempty, "-" left out, nil slices as null): the same
-// object as JSON.parse(json.Marshal(r)) without the JSON text. Building that
-// text in the wasm cost a multiple of the article's size in garbage (its
-// HTML escaped as \u003c, the buffer regrown, copied out) and its parse again
-// in JavaScript; each string here goes over once, decoded by the host.
+// resultValue builds the result object: the same object as
+// JSON.parse(json.Marshal(r)), the CLI's -f json, without the article's
+// copies in the JSON text. The small fields go over as JSON (one call,
+// parsed by the host), the five strings of the article one by one, each
+// decoded once by the host. Setting every field through syscall/js took
+// a fifth of a short page's call (a call and a finalizer per value); the
+// article inside the JSON text would cost a multiple of its size in
+// garbage (its HTML escaped as \u003c, the buffer regrown, copied out) and
+// its parse again in JavaScript.
 //
-// A string field that is the tail of one set before it (the body's
-// Markdown and HTML are the tails of the document's) is sent as that
-// field's substring: the host shares the characters rather than decoding
-// the article's bytes once more (two of five copies of a small page's
+// A string that is the tail of one set before it (the body's Markdown and
+// HTML are the tails of the document's) is sent as that string's
+// substring: the host shares the characters rather than decoding the
+// article's bytes once more (two of five copies of a small page's
 // article, half the strings' share of its call).
 func resultValue(r core.Result) js.Value {
+	big := [...]string{r.Markdown, r.HTML, r.BodyMarkdown, r.BodyHTML, r.Text} // (by their json names below)
+	r.Markdown, r.HTML, r.BodyMarkdown, r.BodyHTML, r.Text = "", "", "", "", ""
+	b, err := json.Marshal(r)
+	if err != nil {
+		panic(err) // (strings, ints and slices of them: Marshal cannot fail)
+	}
+	obj := jsJSON.Call("parse", string(b))
 	var t tails
-	return t.value(reflect.ValueOf(r))
+	for i, k := range [...]string{"markdown", "html", "bodyMarkdown", "bodyHtml", "text"} {
+		obj.Set(k, t.str(big[i]))
+	}
+	return obj
 }
+
+var jsJSON = js.Global().Get("JSON")
 
 // tails remembers the long strings sent so far.
 type tails []sentString
@@ -96,62 +109,6 @@ func utf16Len(s string) int {
 }
 
 var (
-	jsObject = js.Global().Get("Object")
-	jsArray  = js.Global().Get("Array")
 	// (syscall/js calls methods on objects only, not on strings)
 	jsSubstring = js.Global().Get("String").Get("prototype").Get("substring")
 )
-
-func (t *tails) value(v reflect.Value) js.Value {
-	switch v.Kind() {
-	case reflect.String:
-		return t.str(v.String())
-	case reflect.Bool:
-		return js.ValueOf(v.Bool())
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return js.ValueOf(v.Int())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return js.ValueOf(v.Uint())
-	case reflect.Float32, reflect.Float64:
-		return js.ValueOf(v.Float())
-	case reflect.Slice:
-		if v.IsNil() {
-			return js.Null()
-		}
-		arr := jsArray.New(v.Len())
-		for i := range v.Len() {
-			arr.SetIndex(i, t.value(v.Index(i)))
-		}
-		return arr
-	case reflect.Struct:
-		obj := jsObject.New()
-		t.setFields(obj, v)
-		return obj
-	}
-	panic("cleanread: no JavaScript value for a " + v.Kind().String())
-}
-
-// setFields sets v's fields on obj as encoding/json names them.
-func (t *tails) setFields(obj js.Value, v reflect.Value) {
-	ty := v.Type()
-	for i := range ty.NumField() {
-		f := ty.Field(i)
-		tag := f.Tag.Get("json")
-		if !f.IsExported() || tag == "-" {
-			continue
-		}
-		name, opts, _ := strings.Cut(tag, ",")
-		fv := v.Field(i)
-		if f.Anonymous && name == "" && fv.Kind() == reflect.Struct {
-			t.setFields(obj, fv)
-			continue
-		}
-		if name == "" {
-			name = f.Name
-		}
-		if opts == "omitempty" && fv.IsZero() {
-			continue
-		}
-		obj.Set(name, t.value(fv))
-	}
-}

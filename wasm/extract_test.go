@@ -21,7 +21,7 @@ func extractJSON(ex *core.Extractor, page []byte, url, ctype string) string {
 	return js.Global().Get("JSON").Call("stringify", extract(ex, core.Input{HTML: page, URL: url, ContentType: ctype})).String()
 }
 
-// The object built field by field is the one JSON.parse makes of the CLI's
+// The object resultValue builds is the one JSON.parse makes of the CLI's
 // JSON: the same fields, names and values, on an article with removals, on
 // a failed page and on a bare result.
 func TestResultObjectIsTheJSONObject(t *testing.T) {
