@@ -799,6 +799,9 @@ func bylinePerson(lines, end []string) string {
 		return b
 	}
 	for _, l := range end {
+		if !hasHan(l) {
+			continue // (the patterns below all want Han names: no regexp for a Latin line)
+		}
 		if utf8.RuneCountInString(l) > endBylineMaxRunes {
 			// The sign-off may close the last paragraph ("…体系。（记者
 			// 胡晓蓉）"): the patterns read its end, where a name must
@@ -815,6 +818,21 @@ func bylinePerson(lines, end []string) string {
 		}
 	}
 	return ""
+}
+
+// hasHan reports whether s holds a Han character.
+func hasHan(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.Is(unicode.Han, r) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // chineseNames reports whether s is one to four Chinese personal names
