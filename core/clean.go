@@ -2,6 +2,7 @@ package core
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -42,6 +43,15 @@ var sieve = []flags{
 	flagCleanConditionally,
 	0,
 }
+
+// attemptStage names the checkpoints after each attempt (Options.Checkpoint).
+var attemptStage = func() []string {
+	out := make([]string, len(sieve))
+	for i := range out {
+		out[i] = "attempt " + strconv.Itoa(i+1)
+	}
+	return out
+}()
 
 // junkTags never hold article text.
 func isJunkTag(a atom.Atom) bool {

@@ -92,6 +92,11 @@ type Options struct {
 	// referenced: the wasm build collects garbage there, since its
 	// collector cannot run during an extraction otherwise.
 	Checkpoint func(stage string)
+	// Explain has Extract fill Article.Explain: what was removed and
+	// why, and the choices made on the way (the CLI's -explain). Off, the
+	// notes are not written: they cost a short page's extraction a few
+	// percent in the wasm, which never shows them.
+	Explain bool
 }
 
 // Input is one page to extract.

@@ -165,7 +165,7 @@ func TestFindLinkFarms(t *testing.T) {
 		{name: "4 similar links under the threshold", extra: fewSimilar, farms: 0, links: 0,
 			kept: []string{"Best stone waller in Springfield", "Best stone waller in Fairview"}},
 	}
-	ex := New(Options{})
+	ex := New(Options{Explain: true})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e, bug := checker(t, tt.bug)
@@ -214,7 +214,7 @@ func TestLinkFarmVaryingPlaces(t *testing.T) {
 		fmt.Fprintf(&b, "<a href=\"/zx/%d.html\">%s%s劳务派遣公司</a>\n", i, p, parks[i%len(parks)])
 	}
 	b.WriteString("</div>")
-	a, err := New(Options{}).Extract(Input{HTML: farmPage(b.String())})
+	a, err := New(Options{Explain: true}).Extract(Input{HTML: farmPage(b.String())})
 	if err != nil {
 		t.Fatalf("Extract: %v", err)
 	}
@@ -227,7 +227,7 @@ func TestLinkFarmVaryingPlaces(t *testing.T) {
 func TestRepeatedLinks(t *testing.T) {
 	extra := `<p>Photographs of the finished wall are on <a href="/walls/gallery">the gallery page</a>.</p>
 <p>If you build one yourself, send us a picture for <a href="/walls/gallery">the gallery</a>.</p>`
-	a, err := New(Options{}).Extract(Input{HTML: farmPage(extra), URL: "https://stonecraft.example/walls/repair"})
+	a, err := New(Options{Explain: true}).Extract(Input{HTML: farmPage(extra), URL: "https://stonecraft.example/walls/repair"})
 	if err != nil {
 		t.Fatalf("Extract: %v", err)
 	}

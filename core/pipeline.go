@@ -93,6 +93,10 @@ func (r *run) note(format string, args ...any) {
 	r.notes = append(r.notes, fmt.Sprintf(format, args...))
 }
 
+// explaining reports whether the notes are wanted (Options.Explain): a
+// note whose arguments cost something to build is written under it.
+func (r *run) explaining() bool { return r.ex.opts.Explain }
+
 func (r *run) addDetail(kind, reason string, size int, sample string) {
 	r.removed.Details = append(r.removed.Details, Removal{Kind: kind, Reason: reason, Size: size, Sample: truncate(normSpace(sample), 80)})
 }
@@ -273,7 +277,9 @@ func (r *run) extract(in Input) (*Article, error) {
 	if a.Removed.Details == nil {
 		a.Removed.Details = []Removal{}
 	}
-	a.Explain = r.explainLines()
+	if r.explaining() {
+		a.Explain = r.explainLines()
+	}
 	if in.Tree != nil {
 		// The tree's names and texts are slices of one string, the whole
 		// page: the metadata taken from them as they are would keep it
@@ -309,8 +315,10 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 			art.AppendChild(cloneTree(n, func(k *html.Node) bool { return k.Type == html.CommentNode || r.skipped(k, f) }))
 		}
 		e := eff(r.prepArticle(art, f, s.textCounts(nodes)))
-		r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
-			i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
+		if r.explaining() {
+			r.note("attempt %d (%s): chose %s with %d siblings, %d characters after cleaning; runners-up: %s",
+				i+1, f, describe(top, s), len(nodes)-1, e, s.runnersUp(top))
+		}
 		if e > bestEff {
 			best, bestEff, bestRemoved, bestNodes, bestFlags = art, e, r.removed, nodes, f
 			r.articleNodes = nodes
@@ -319,7 +327,7 @@ func (r *run) grab(body *html.Node) (*html.Node, error) {
 		if e >= minArticleEff {
 			break
 		}
-		if err := r.checkBudget(fmt.Sprintf("attempt %d", i+1)); err != nil {
+		if err := r.checkBudget(attemptStage[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -646,7 +646,9 @@ func (s *scoring) firstPost(top *html.Node) *html.Node {
 		if best == nil || best.score < topScore*postMinShare {
 			return top
 		}
-		s.r.note("%s is one of %d dated posts in a row: the first post's %s is the article", describe(top, s), posts, describe(best.node, s))
+		if s.r.explaining() {
+			s.r.note("%s is one of %d dated posts in a row: the first post's %s is the article", describe(top, s), posts, describe(best.node, s))
+		}
 		s.postTitle = postTitleLine(first, best.node)
 		return best.node
 	}

@@ -32,7 +32,7 @@ func (c Command) extract(o options, args []string) int {
 		timeout = DefaultFetchTimeout
 	}
 	w := worker{
-		ex:       core.New(core.Options{Limits: core.Limits{MaxBytes: maxBytes}}),
+		ex:       core.New(core.Options{Limits: core.Limits{MaxBytes: maxBytes}, Explain: o.explain}),
 		fetch:    newFetcher(timeout, maxBytes),
 		stdin:    c.Stdin,
 		url:      o.url,
