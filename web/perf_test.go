@@ -24,7 +24,8 @@ package web_test
 // only functional errors fail. It takes under a minute, so go test runs it
 // (make test too); not under -short, nor with CLEANREAD_PERF=0. `make
 // bench-browser` runs it alone. CLEANREAD_PERF_OUT=FILE also writes the
-// tables to FILE as Markdown; CLEANREAD_PERF_RUNS sets the rounds per page.
+// tables to FILE as Markdown; CLEANREAD_PERF_RUNS sets the rounds per page
+// (three times as many on the small pages: pageRuns).
 
 import (
 	"context"
@@ -183,12 +184,12 @@ func TestBrowserPerf(t *testing.T) {
 		// quarter when native ran before the browser, and the small pages'
 		// ratios by as much when it ran after their rounds.
 		native := newNativeTimer(t, p, host+"/p/"+p.name)
-		measurePage(t, e, &rows[i], runs, native.twice)
+		measurePage(t, e, &rows[i], pageRuns(p, runs), native.twice)
 		rows[i].native = median(native.ms)
 	}
 	mem := memorySeries(t, e, pages)
 
-	fmt.Fprintf(&out, "Measured %s: %d CPUs (%s), %s, %s; %d rounds per page after a warm-up round, medians; "+
+	fmt.Fprintf(&out, "Measured %s: %d CPUs (%s), %s, %s; %d rounds per page (three times as many on pages under 256 KB) after a warm-up round, medians; "+
 		"load average %s at the start, %s at the end.\n\n",
 		time.Now().Format("2006-01-02"), goruntime.NumCPU(), cpuModel(), goruntime.Version(), version, runs, load0, loadAvg())
 	writeTables(&out, rows, cold, mem)
@@ -390,6 +391,17 @@ type perfRound struct {
 	Error, Text, ReadabilityText string
 	TreeDiff                     string
 	SameString, ReadabilityNull  bool
+}
+
+// pageRuns is the rounds for page p: three times runs on pages under 256
+// KB, whose few milliseconds a busy moment of the machine moves most (a
+// round of such a page takes tens of ms; one of the largest, half a
+// second).
+func pageRuns(p perfPage, runs int) int {
+	if len(p.src) < 256<<10 {
+		return 3 * runs
+	}
+	return runs
 }
 
 // measurePage times the page's ways in the browser, runs rounds after a
