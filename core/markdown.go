@@ -265,10 +265,13 @@ func (p *para) finish() block {
 	}
 	lines := strings.Split(md, "\n")
 	for i, l := range lines {
-		lines[i] = escapeLineStart(strings.TrimLeft(l, " \t"))
+		lines[i] = strings.TrimLeft(l, " \t")
 	}
 	if b, ok := reflow(lines, tx); ok {
 		return b
+	}
+	for i, l := range lines {
+		lines[i] = escapeLineStart(l)
 	}
 	return block{md: strings.Join(lines, "\n"), tx: tx}
 }
@@ -289,8 +292,9 @@ func trimBreaks(md string) string {
 }
 
 // reflow reads a paragraph whose lines are set by <br>: md's lines (each
-// but the last ending in the hard break's backslash) and tx's, line for
-// line. A run of breaks with nothing between them (<br><br>) ends a
+// but the last ending in the hard break's backslash, none escaped yet at
+// its start: a line that runs on into the one before is not at a line's
+// start any more) and tx's, line for line. A run of breaks with nothing between them (<br><br>) ends a
 // paragraph, as it does on screen. And text that was hard-wrapped at a
 // fixed width (old pages of plain text, BBS posts and essays, each line
 // ended by a <br> in the middle of a sentence) is set as paragraphs
@@ -341,7 +345,11 @@ func reflow(mdLines []string, tx string) (block, bool) {
 			pm.WriteByte(' ')
 			pt.WriteByte(' ')
 		}
-		pm.WriteString(m)
+		if runOn {
+			pm.WriteString(m) // (inside a line now: no line-start escape)
+		} else {
+			pm.WriteString(escapeLineStart(m))
+		}
 		pt.WriteString(t)
 		last := i+1 == n || blank[i+1]
 		runOn = false
@@ -366,9 +374,6 @@ func reflow(mdLines []string, tx string) (block, bool) {
 	end()
 	if len(md) == 0 {
 		return block{}, false
-	}
-	for i := range md {
-		md[i] = escapeLineStart(md[i])
 	}
 	return block{md: strings.Join(md, "\n\n"), tx: strings.Join(txt, "\n\n")}, true
 }

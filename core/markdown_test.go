@@ -578,6 +578,12 @@ func TestReflow(t *testing.T) {
 			strings.TrimSuffix(strings.Repeat(ko+" ", 5), " ") + " 끝났다."},
 		{"english", "<p>" + en + "<br>" + en + "<br>" + en + "<br>" + en + "<br>" + en + "<br>the end.</p>",
 			strings.TrimSuffix(strings.Repeat(en+" ", 5), " ") + " the end."},
+		// A line that runs on into the one before is not at a line's start:
+		// no heading's or list's escape (found by FuzzIdempotent: the
+		// second round, on our HTML, had no escape there).
+		{"run on", "<p>" + zh + "<br>#" + zh[3:] + "<br>" + zh + "<br>- " + zh[6:] + "<br>结束了。</p>",
+			zh + "#" + zh[3:] + zh + "- " + zh[6:] + "结束了。"},
+		{"paragraph start", "<p># One line.<br><br>- Another line.</p>", "\\# One line.\n\n\\- Another line."},
 		{"list", "<p>10:00 - Brass band of the fire brigade - North pier<br>11:30 - Children's choir from the harbour school - North pier<br>" +
 			"13:00 - Sea shanties with the old rowing club - Boatyard<br>14:30 - Folk songs from the islands - Boatyard<br>16:00 - Jazz quartet - Main square</p>",
 			"10:00 - Brass band of the fire brigade - North pier\\\n11:30 - Children's choir from the harbour school - North pier\\\n" +
