@@ -549,7 +549,7 @@ func (c *conv) blockElem(n *html.Node) []block {
 		// "wp-caption-text"): in italics, as a figure's caption is.
 		if out := c.blocks(n); len(out) == 1 {
 			if b := &out[0]; emphasisSafe(b.md) && !strings.ContainsAny(b.md, "*\n") && len([]rune(b.md)) <= maxCaptionRunes {
-				b.md = "*" + b.md + "*"
+				b.md = "*" + unescapeLineStart(b.md) + "*"
 			}
 			return out
 		}
@@ -719,7 +719,7 @@ func (c *conv) figure(n *html.Node) []block {
 		if !cp.empty() {
 			b := cp.finish()
 			if emphasisSafe(b.md) && !strings.Contains(b.md, "*") {
-				b.md = "*" + b.md + "*"
+				b.md = "*" + unescapeLineStart(b.md) + "*"
 			}
 			out = append(out, b)
 		}
@@ -1147,6 +1147,28 @@ func escapeLineStart(l string) string {
 	}
 	if i > 0 && i < len(l) && (l[i] == '.' || l[i] == ')') {
 		return l[:i] + "\\" + l[i:]
+	}
+	return l
+}
+
+// unescapeLineStart takes back what escapeLineStart added to l, for a
+// line that is set inside something now ("*" + l + "*"): its start is
+// not a line's start any more. (Of the characters escapeLineStart
+// escapes, only '>' is escaped anywhere in text too, by escapeMD: that
+// escape stays.)
+func unescapeLineStart(l string) string {
+	if len(l) > 1 && l[0] == '\\' {
+		switch l[1] {
+		case '#', '-', '+', '=', ':':
+			return l[1:]
+		}
+	}
+	i := 0
+	for i < len(l) && i < 10 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(l) && l[i] == '\\' && (l[i+1] == '.' || l[i+1] == ')') {
+		return l[:i] + l[i+1:]
 	}
 	return l
 }

@@ -179,6 +179,14 @@ func TestMarkdownConstructs(t *testing.T) {
 			name: "caption ending in a stop", frag: "<figure><img src=\"https://example.com/a.png\" alt=\"\"><figcaption>The harbour at dawn.</figcaption></figure>",
 			md: "![](https://example.com/a.png)\n\n*The harbour at dawn.*",
 		},
+		{
+			// In italics a caption's start is no line's start: no list's
+			// or heading's escape there (FuzzIdempotent: the second
+			// round, reading <em>, wrote none).
+			name: "caption in italics, list-like start", frag: "<figure><img src=\"https://example.com/a.png\" alt=\"\"><figcaption>1) The harbour at dawn.</figcaption></figure>" +
+				"<div class=\"media-caption\"># 2 The pier</div><div class=\"media-caption\">> quoted</div>",
+			md: "![](https://example.com/a.png)\n\n*1) The harbour at dawn.*\n\n*# 2 The pier*\n\n*\\> quoted*",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
