@@ -196,13 +196,42 @@ func (b *flatBuilder) endJoin() {
 	}
 }
 
+// attrHomeOfAtom is attrHomeOf for an HTML element whose atom is known
+// (the atom of its lower-cased name): a switch on a number, not a copy
+// and a switch on a string, for every element of a browser's tree.
+func attrHomeOfAtom(a atom.Atom) attrHome {
+	switch a {
+	case atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr, atom.S, atom.Small,
+		atom.Strike, atom.Strong, atom.Tt, atom.U:
+		return homeFormatting
+	case atom.Img, atom.Image:
+		return homeImg
+	case atom.Source:
+		return homeSource
+	case atom.Area, atom.Base:
+		return homeAreaBase
+	case atom.Meta:
+		return homeMeta
+	case atom.Script:
+		return homeScript
+	case atom.Input:
+		return homeInput
+	case atom.Link:
+		return homeLink
+	}
+	return homeOther
+}
+
 // readAttrs reads an element's attributes, keeping those a stage reads
 // (cutAttrOn) and splitting foreign elements' namespaced names as the
 // parser does.
 func (b *flatBuilder) readAttrs(n *html.Node) {
-	home := attrHomeOf(n.Data)
 	if b.i >= len(b.s) || b.s[b.i] < flatRecord {
-		return
+		return // (no attributes: no home to find)
+	}
+	home := attrHomeOfAtom(n.DataAtom)
+	if n.Namespace != "" {
+		home = attrHomeOf(n.Data)
 	}
 	if cap(b.attrs)-len(b.attrs) < 8 {
 		b.attrs = make([]html.Attribute, 0, 512)

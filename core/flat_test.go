@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // appendFlat appends n's subtree in the flat form of flat.go, as
@@ -210,6 +211,43 @@ func TestFlatHostile(t *testing.T) {
 		checkOutcome(t, a, err)
 		if name == "deep" && (err != nil || !strings.Contains(a.Text, "The ferry runs again")) {
 			t.Errorf("%s: the text under 200000 levels is lost (%v)", name, err)
+		}
+	}
+}
+
+// attrHomeOfAtom answers as attrHomeOf for every HTML element name, in any
+// case: those attrHomeOf knows, and the others of the corpus and of HTML.
+func TestAttrHomeOfAtom(t *testing.T) {
+	names := []string{"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+		"img", "image", "source", "area", "base", "meta", "script", "input", "link",
+		"A", "IMG", "Image", "SCRIPT", "Strong", "div", "p", "span", "table", "td", "article", "section", "nav", "picture",
+		"figure", "figcaption", "video", "style", "title", "head", "body", "html", "form", "button", "select", "option",
+		"sub", "sup", "mark", "abbr", "cite", "q", "ins", "del", "kbd", "samp", "var", "dfn", "time", "data", "bdi", "bdo",
+		"imgs", "scripts", "custom-element", "x", ""}
+	for _, f := range corpusFiles(t) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root, err := html.Parse(strings.NewReader(string(src)))
+		if err != nil {
+			continue
+		}
+		walk(root, func(n *html.Node) bool {
+			if n.Type == html.ElementNode && n.Namespace == "" {
+				names = append(names, n.Data)
+			}
+			return true
+		}, nil)
+	}
+	for _, name := range names {
+		var buf [16]byte
+		a := atom.Atom(0)
+		if low, ok := lowerName(buf[:], name); ok {
+			a = atom.Lookup(low)
+		}
+		if got, want := attrHomeOfAtom(a), attrHomeOf(name); got != want {
+			t.Errorf("%q: attrHomeOfAtom %d, attrHomeOf %d", name, got, want)
 		}
 	}
 }

@@ -461,6 +461,12 @@ func lowerText(s string) string {
 			}
 			continue
 		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// U+4000-U+9FFF (CJK ideographs, most of Chinese text, and
+			// the hexagrams): no case, and nothing to decode.
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		low := r
 		if !caseless(r) {

@@ -322,9 +322,15 @@ func TestCaseless(t *testing.T) {
 }
 
 func TestLowerTextMatchesToLower(t *testing.T) {
+	// (lowerText passes over U+4000-U+9FFF undecoded: none has a case.)
+	for r := rune(0x4000); r <= 0x9FFF; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("%U lower-cases to %U", r, unicode.ToLower(r))
+		}
+	}
 	alphabet := []rune{' ', 'a', 'Z', 'Q', '.', 'é', 'É', 'Ж', 'ж', '中', 'か', '한', 'Ａ', 'ａ', 0x130, 0x212A, 0x23A,
-		0x1E9E, 0x2C00, 0xA640, 0xA7F5, 0xFF21, 0xFFFD, 0x10400, 0x1F600}
-	cases := randomTexts(4, alphabet, "", "a", "A", "中", "\xff", "a\xffB", "\xed\xa0\x80", "中\xe4\xb8", "ÀB", "İ", "K")
+		0x1E9E, 0x2C00, 0xA640, 0xA7F5, 0xFF21, 0xFFFD, 0x10400, 0x1F600, 0x3FFF, 0x4000, 0x4DC0, 0x9FFF, 0xA000}
+	cases := randomTexts(4, alphabet, "", "a", "A", "中", "\xff", "a\xffB", "\xed\xa0\x80", "中\xe4\xb8", "ÀB", "İ", "K", "\xe4\xb8\xff中", "\xe9\xbf", "A\xe4\x80\x80B")
 	for _, s := range cases {
 		if got, want := lowerText(s), strings.ToLower(s); got != want {
 			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
