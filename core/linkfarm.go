@@ -201,7 +201,22 @@ func appendAnchorText(out []rune, a *html.Node) []rune {
 		if n.Type != html.TextNode {
 			return n.Type == html.ElementNode
 		}
-		for _, r := range n.Data {
+		d := n.Data
+		for i := 0; i < len(d); {
+			// Runes decoded here: ASCII and three-byte runes (all of CJK
+			// text) without a call to the runtime's decoder, which the
+			// wasm build pays dearly for.
+			r, size := rune(d[i]), 1
+			if r >= utf8.RuneSelf {
+				if c := d[i]; c >= 0xE1 && c < 0xF0 && c != 0xED && i+2 < len(d) && d[i+1]&0xC0 == 0x80 && d[i+2]&0xC0 == 0x80 {
+					// (E1-EC and EE-EF lead no overlong form and no
+					// surrogate: the rune is valid as it stands.)
+					r, size = rune(c&0x0F)<<12|rune(d[i+1]&0x3F)<<6|rune(d[i+2]&0x3F), 3
+				} else {
+					r, size = utf8.DecodeRuneInString(d[i:])
+				}
+			}
+			i += size
 			// ASCII and the caseless CJK blocks without the Unicode
 			// tables: they are most link text, and the tables' binary
 			// searches are calls that the wasm build pays dearly for.

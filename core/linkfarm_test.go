@@ -409,3 +409,19 @@ func TestAnchorTextFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// Text that is not valid UTF-8 reads rune by rune as range reads it (a
+// bad byte is U+FFFD), through appendAnchorText's own decoding too.
+func TestAnchorTextInvalidUTF8(t *testing.T) {
+	for _, d := range []string{"\xed\xa0\x80中", "\xe0\x80\x80A", "x\xe4\xb8", "\xe4\xb8\xe4\xb8\xad", "\xef\xbf\xbd\xff中文", "\xf0\x9f\x98\x80\xc3"} {
+		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A}
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: d})
+		var want []rune
+		for _, r := range d {
+			want = append(want, unicode.ToLower(r))
+		}
+		if got := appendAnchorText(nil, a); string(got) != string(want) {
+			t.Errorf("%q: %q, want %q", d, string(got), string(want))
+		}
+	}
+}
