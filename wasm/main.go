@@ -68,6 +68,26 @@ func collect() {
 	if heapObjects[0].Value.Kind() == metrics.KindUint64 && heapObjects[0].Value.Uint64() >= collectAt {
 		runtime.GC()
 	}
+	clean = true
+}
+
+// clean is true while no extraction has run since the last collect: a
+// call then starts without reading the runtime's metrics again (the
+// loader's idle-time collect has just looked).
+var clean bool
+
+// collectFirst starts a call: it collects unless nothing was left since
+// the last collection.
+func collectFirst() {
+	if !clean {
+		collect()
+	}
+}
+
+// done ends a call: the next one has its garbage to look at.
+func done(v js.Value) js.Value {
+	clean = false
+	return v
 }
 
 func main() {
@@ -92,17 +112,17 @@ func main() {
 		return nil
 	}))
 	ns.Set("extract", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		collect()
+		collectFirst()
 		page, url, ctype := pageArgs(args)
-		return extract(ex, core.Input{HTML: page, URL: url, ContentType: ctype})
+		return done(extract(ex, core.Input{HTML: page, URL: url, ContentType: ctype}))
 	}))
 	ns.Set("extractTree", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		collect()
+		collectFirst()
 		tree, url, _ := pageArgs(args)
 		if tree == nil {
 			tree = []byte{} // (not HTML: a tree, if an empty one)
 		}
-		return extract(ex, core.Input{Tree: tree, URL: url})
+		return done(extract(ex, core.Input{Tree: tree, URL: url}))
 	}))
 	select {} // keep the runtime alive for later calls
 }
