@@ -1053,9 +1053,12 @@ func hasBlockChild(n *html.Node) bool {
 
 // inertLink reports an anchor that goes nowhere: one without an address
 // (a named anchor, or an unclosed <a> the parser carried over the page's
-// text; the Markdown writes its text as text) or one that runs script
-// (scriptLink). Its words are the author's text, not a link away.
-func inertLink(a *html.Node) bool { return !hasAttr(a, "href") || scriptLink(a) }
+// text), one whose address is blank (the Markdown writes the text of
+// both as text, so our own output read again has none) or one that runs
+// script (scriptLink). Its words are the author's text, not a link away.
+func inertLink(a *html.Node) bool {
+	return !hasAttr(a, "href") || readURL(attr(a, "href")) == "" || scriptLink(a)
+}
 
 // scriptLink reports an anchor that runs script instead of going anywhere
 // (an annotation popup on a word, "javascript:void(0)").
