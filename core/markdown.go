@@ -476,10 +476,46 @@ func (c *conv) blocks(n *html.Node) []block {
 			continue
 		}
 		flush()
+		if k.DataAtom == atom.Li && !insideList(k) {
+			// Items with no list around them (the parser makes none
+			// for them): a browser draws them with their bullets, and
+			// so does our output, which read again has its list.
+			last := lastOfItemRun(k)
+			out = append(out, c.listItems(k, last.NextSibling, false, 1)...)
+			k = last
+			continue
+		}
 		out = append(out, c.blockElem(k)...)
 	}
 	flush()
 	return out
+}
+
+// insideList reports an element inside a list (an item in a <div> of a
+// <ul> is written with the list's item).
+func insideList(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if isElem(p, atom.Ul) || isElem(p, atom.Ol) || isElem(p, atom.Menu) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastOfItemRun returns the last <li> of the run of sibling items that
+// starts at li (whitespace and comments between them belong to the run).
+func lastOfItemRun(li *html.Node) *html.Node {
+	last := li
+	for k := li.NextSibling; k != nil; k = k.NextSibling {
+		switch {
+		case isElem(k, atom.Li):
+			last = k
+		case k.Type == html.CommentNode, k.Type == html.TextNode && strings.TrimSpace(k.Data) == "":
+		default:
+			return last
+		}
+	}
+	return last
 }
 
 func (c *conv) blockElem(n *html.Node) []block {
@@ -569,10 +605,16 @@ func (c *conv) list(n *html.Node) []block {
 			num = s
 		}
 	}
+	return c.listItems(n.FirstChild, nil, ordered, num)
+}
+
+// listItems writes the nodes from first up to stop (nil: to the end) as
+// the items of a list.
+func (c *conv) listItems(first, stop *html.Node, ordered bool, num int) []block {
 	var md []string
 	var tx []string
 	loose := false
-	for k := n.FirstChild; k != nil; k = k.NextSibling {
+	for k := first; k != stop; k = k.NextSibling {
 		if k.Type != html.ElementNode {
 			if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" {
 				// Text loose in the list: an item of its own, in the

@@ -180,6 +180,17 @@ func TestMarkdownConstructs(t *testing.T) {
 			md: "![](https://example.com/a.png)\n\n*The harbour at dawn.*",
 		},
 		{
+			// Items with no list around them are drawn with bullets, and
+			// written so (FuzzIdempotent: read again, our output had them
+			// in a list, and a lone link item was taken for a teaser).
+			name: "items without a list", frag: "<p>Before.</p><li>One</li> <!-- x --> <li>Two</li><p>After.</p>",
+			md: "Before.\n\n- One\n- Two\n\nAfter.",
+		},
+		{
+			name: "item in a list's div", frag: "<ul><li>One</li><div><li>Two</li></div></ul>",
+			md: "- One\n- Two",
+		},
+		{
 			// In italics a caption's start is no line's start: no list's
 			// or heading's escape there (FuzzIdempotent: the second
 			// round, reading <em>, wrote none).
