@@ -196,32 +196,6 @@ func (b *flatBuilder) endJoin() {
 	}
 }
 
-// attrHomeOfAtom is attrHomeOf for an HTML element whose atom is known
-// (the atom of its lower-cased name): a switch on a number, not a copy
-// and a switch on a string, for every element of a browser's tree.
-func attrHomeOfAtom(a atom.Atom) attrHome {
-	switch a {
-	case atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr, atom.S, atom.Small,
-		atom.Strike, atom.Strong, atom.Tt, atom.U:
-		return homeFormatting
-	case atom.Img, atom.Image:
-		return homeImg
-	case atom.Source:
-		return homeSource
-	case atom.Area, atom.Base:
-		return homeAreaBase
-	case atom.Meta:
-		return homeMeta
-	case atom.Script:
-		return homeScript
-	case atom.Input:
-		return homeInput
-	case atom.Link:
-		return homeLink
-	}
-	return homeOther
-}
-
 // readAttrs reads an element's attributes, keeping those a stage reads
 // (cutAttrOn) and splitting foreign elements' namespaced names as the
 // parser does.

@@ -93,15 +93,7 @@ func TestFlatTreeIsTheParsedTree(t *testing.T) {
 	for i, c := range flatCases {
 		check("case "+string(rune('0'+i%10)), c)
 	}
-	for _, f := range corpusFiles(t) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if d, err := decode(src, "", nil); err == nil {
-			check(f, d.text)
-		}
-	}
+	eachCorpusText(t, check)
 }
 
 // corpusFiles lists the corpus's pages (none under -short or without the
@@ -119,6 +111,21 @@ func corpusFiles(t *testing.T) []string {
 		t.Log("no corpus beside the repository (../shared/corpus): corpus part skipped")
 	}
 	return files
+}
+
+// eachCorpusText calls f with each corpus page's path and decoded text
+// (a page that does not decode is passed over).
+func eachCorpusText(t *testing.T, f func(file, text string)) {
+	t.Helper()
+	for _, file := range corpusFiles(t) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, err := decode(src, "", nil); err == nil {
+			f(file, d.text)
+		}
+	}
 }
 
 // An extraction from the flat tree is the extraction from the page's HTML:
@@ -224,14 +231,10 @@ func TestAttrHomeOfAtom(t *testing.T) {
 		"figure", "figcaption", "video", "style", "title", "head", "body", "html", "form", "button", "select", "option",
 		"sub", "sup", "mark", "abbr", "cite", "q", "ins", "del", "kbd", "samp", "var", "dfn", "time", "data", "bdi", "bdo",
 		"imgs", "scripts", "custom-element", "x", ""}
-	for _, f := range corpusFiles(t) {
-		src, err := os.ReadFile(f)
+	eachCorpusText(t, func(_, text string) {
+		root, err := html.Parse(strings.NewReader(text))
 		if err != nil {
-			t.Fatal(err)
-		}
-		root, err := html.Parse(strings.NewReader(string(src)))
-		if err != nil {
-			continue
+			return
 		}
 		walk(root, func(n *html.Node) bool {
 			if n.Type == html.ElementNode && n.Namespace == "" {
@@ -239,7 +242,7 @@ func TestAttrHomeOfAtom(t *testing.T) {
 			}
 			return true
 		}, nil)
-	}
+	})
 	for _, name := range names {
 		var buf [16]byte
 		a := atom.Atom(0)

@@ -90,11 +90,14 @@ type run struct {
 }
 
 func (r *run) note(format string, args ...any) {
-	r.notes = append(r.notes, fmt.Sprintf(format, args...))
+	if r.explaining() {
+		r.notes = append(r.notes, fmt.Sprintf(format, args...))
+	}
 }
 
-// explaining reports whether the notes are wanted (Options.Explain): a
-// note whose arguments cost something to build is written under it.
+// explaining reports whether the notes are wanted (Options.Explain): note
+// writes none otherwise, and a note whose arguments cost something to
+// build is asked for under it.
 func (r *run) explaining() bool { return r.ex.opts.Explain }
 
 func (r *run) addDetail(kind, reason string, size int, sample string) {

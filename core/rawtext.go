@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/atom"
 )
 
 // Before the parser: most of the bytes of a large page are often the text
@@ -531,30 +533,38 @@ const (
 	homeAny                 // cutAttr: any element
 )
 
-// attrHomeOf classifies a tag name, in one switch (it runs on every start
-// tag of the page).
+// attrHomeOf classifies a tag name (it runs on every start tag of the
+// page): by its atom, as the flat tree's reader does (attrHomeOfAtom), no
+// home being longer than six letters.
 func attrHomeOf(name string) attrHome {
 	var buf [6]byte
 	low, ok := lowerName(buf[:], name)
 	if !ok {
 		return homeOther
 	}
-	switch string(low) {
-	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+	return attrHomeOfAtom(atom.Lookup(low))
+}
+
+// attrHomeOfAtom classifies an HTML element by its atom (that of its
+// lower-cased name).
+func attrHomeOfAtom(a atom.Atom) attrHome {
+	switch a {
+	case atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr, atom.S, atom.Small,
+		atom.Strike, atom.Strong, atom.Tt, atom.U:
 		return homeFormatting
-	case "img", "image":
+	case atom.Img, atom.Image:
 		return homeImg
-	case "source":
+	case atom.Source:
 		return homeSource
-	case "area", "base":
+	case atom.Area, atom.Base:
 		return homeAreaBase
-	case "meta":
+	case atom.Meta:
 		return homeMeta
-	case "script":
+	case atom.Script:
 		return homeScript
-	case "input":
+	case atom.Input:
 		return homeInput
-	case "link":
+	case atom.Link:
 		return homeLink
 	}
 	return homeOther

@@ -41,59 +41,44 @@ func errorResult(url, msg string) core.Result {
 // garbage (its HTML escaped as \u003c, the buffer regrown, copied out) and
 // its parse again in JavaScript.
 //
-// A string that is the tail of one set before it (the body's Markdown and
-// HTML are the tails of the document's) is sent as that string's
-// substring: the host shares the characters rather than decoding the
-// article's bytes once more (two of five copies of a small page's
-// article, half the strings' share of its call).
+// The body's Markdown and HTML are the tails of the document's: they go
+// over as substrings of those (tailValue), and the host shares the
+// characters rather than decoding the article's bytes once more (two of
+// five copies of a small page's article, half the strings' share of its
+// call).
 func resultValue(r core.Result) js.Value {
-	big := [...]string{r.Markdown, r.HTML, r.BodyMarkdown, r.BodyHTML, r.Text} // (by their json names below)
+	md, html, bodyMD, bodyHTML, text := r.Markdown, r.HTML, r.BodyMarkdown, r.BodyHTML, r.Text
 	r.Markdown, r.HTML, r.BodyMarkdown, r.BodyHTML, r.Text = "", "", "", "", ""
 	b, err := json.Marshal(r)
 	if err != nil {
 		panic(err) // (strings, ints and slices of them: Marshal cannot fail)
 	}
 	obj := jsJSON.Call("parse", string(b))
-	var t tails
-	for i, k := range [...]string{"markdown", "html", "bodyMarkdown", "bodyHtml", "text"} {
-		obj.Set(k, t.str(big[i]))
-	}
+	mdV, htmlV := js.ValueOf(md), js.ValueOf(html)
+	obj.Set("markdown", mdV)
+	obj.Set("html", htmlV)
+	obj.Set("bodyMarkdown", tailValue(mdV, md, bodyMD))
+	obj.Set("bodyHtml", tailValue(htmlV, html, bodyHTML))
+	obj.Set("text", js.ValueOf(text))
 	return obj
 }
 
 var jsJSON = js.Global().Get("JSON")
 
-// tails remembers the long strings sent so far.
-type tails []sentString
-
-type sentString struct {
-	s string
-	v js.Value
-}
-
-// minTail is the length under which a string goes over as it is.
-const minTail = 256
-
-// str returns the JavaScript value of s: a substring of a string sent
-// before when s is its tail.
-func (t *tails) str(s string) js.Value {
-	if len(s) < minTail {
+// tailValue returns the JavaScript value of s: fullV's substring when s
+// is the tail of full in memory (fullV being full's value), starting on a
+// rune after valid UTF-8 (else the host's decoding of the two may differ);
+// s's own value otherwise.
+func tailValue(fullV js.Value, full, s string) js.Value {
+	if s == "" || len(s) > len(full) ||
+		unsafe.StringData(full[len(full)-len(s):]) != unsafe.StringData(s) {
 		return js.ValueOf(s)
 	}
-	end := uintptr(unsafe.Pointer(unsafe.StringData(s))) + uintptr(len(s))
-	for _, p := range *t {
-		start := uintptr(unsafe.Pointer(unsafe.StringData(p.s)))
-		if len(s) <= len(p.s) && start+uintptr(len(p.s)) == end {
-			head := p.s[:len(p.s)-len(s)]
-			if !utf8.ValidString(head) || !utf8.RuneStart(s[0]) {
-				break // (then the host's decoding of the two may differ)
-			}
-			return jsSubstring.Call("call", p.v, utf16Len(head))
-		}
+	head := full[:len(full)-len(s)]
+	if !utf8.ValidString(head) || !utf8.RuneStart(s[0]) {
+		return js.ValueOf(s)
 	}
-	v := js.ValueOf(s)
-	*t = append(*t, sentString{s, v})
-	return v
+	return jsSubstring.Call("call", fullV, utf16Len(head))
 }
 
 // utf16Len is the length of s in UTF-16 code units, as JavaScript counts.
